@@ -1,6 +1,16 @@
+using System.CommandLine;
+using NetTerm.Cli.Commands;
+using NetTerm.Cli.Headless;
+
 namespace NetTerm.Cli;
 
 internal static class Program
 {
-    private static int Main() => 0;
+    private static async Task<int> Main(string[] args)
+    {
+        var console = new ConsoleStreams(Console.OpenStandardInput(), Console.OpenStandardOutput(), Console.Error,
+            Console.IsOutputRedirected);
+        return await Cli.RunAsync(args, console, Environment.GetEnvironmentVariable, CancellationToken.None)
+            .ConfigureAwait(false);
+    }
 }

@@ -1,0 +1,49 @@
+using System.CommandLine;
+using System.CommandLine.Invocation;
+using NetTerm.Cli.Commands;
+using NetTerm.Cli.Headless;
+
+namespace NetTerm.Cli;
+
+/// <summary>The composition root: builds the commands, parses, runs, and turns every failure into one line and a
+/// documented exit code.</summary>
+internal static class Cli
+{
+    public static async Task<int> RunAsync(
+        string[] args, ConsoleStreams console, Func<string, string?> getEnv, CancellationToken ct)
+    {
+        var verbose = args.Contains("--verbose") || args.Contains("-v");
+        var root = RootCommandFactory.Create(
+            (request, token) => new HeadlessRunner(request, console).RunAsync(token),
+            getEnv);
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors)
+            {
+                await console.Error.WriteLineAsync($"netterm: {error.Message}").ConfigureAwait(false);
+            }
+
+            await console.Error.WriteLineAsync("Try 'netterm --help'.").ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+
+        try
+        {
+            return await parse.InvokeAsync(
+                new InvocationConfiguration { EnableDefaultExceptionHandler = false, Output = console.HelpOutput },
+                ct).ConfigureAwait(false);
+        }
+        catch (UsageException ex)
+        {
+            await console.Error.WriteLineAsync($"netterm: {ex.Message}").ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            await console.Error.WriteLineAsync(verbose ? $"netterm: {ex}" : $"netterm: internal error: {ex.Message}")
+                .ConfigureAwait(false);
+            return ExitCodes.Failure;
+        }
+    }
+}

@@ -1,0 +1,57 @@
+using System.CommandLine;
+
+namespace NetTerm.Cli.Commands;
+
+/// <summary>Declares `netterm [HOST [PORT]]` and its options. Free of Terminal.Gui so the two `Command` types never meet.</summary>
+internal static class RootCommandFactory
+{
+    public static RootCommand Create(Func<ConnectRequest, CancellationToken, Task<int>> run, Func<string, string?> getEnv)
+    {
+        var options = new ConnectionOptions();
+        var host = new Argument<string?>("host")
+        {
+            Description = "Host name, IPv4 or IPv6 address ([::1]:23 and host:port work too)",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var port = new Argument<string?>("port")
+        {
+            Description = "TCP port (default 23)",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var root = new RootCommand(
+            "NetTerm: talk to network services by hand. Raw TCP or telnet to any host:port, with optional TLS.")
+        {
+            host,
+            port,
+        };
+        foreach (var option in options.All)
+        {
+            root.Options.Add(option);
+        }
+
+        root.HelpName = "netterm";
+        // With an optional positional, a mistyped option ("--tsl") would silently become the host.
+        root.Validators.Add(r =>
+        {
+            foreach (var token in new[] { r.GetValue(host), r.GetValue(port) })
+            {
+                if (token is { Length: > 1 } t && t[0] == '-' && t != "-")
+                {
+                    r.AddError($"unknown option '{t}' (see --help)");
+                }
+            }
+        });
+        root.SetAction(async (pr, ct) =>
+        {
+            var hostText = pr.GetValue(host);
+            if (hostText is null)
+            {
+                throw new UsageException("a host is required: netterm HOST [PORT]");
+            }
+
+            var request = ConnectRequestBuilder.Build(pr, options, hostText, pr.GetValue(port), 23, getEnv);
+            return await run(request, ct).ConfigureAwait(false);
+        });
+        return root;
+    }
+}

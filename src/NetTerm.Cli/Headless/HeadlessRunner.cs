@@ -1,0 +1,110 @@
+using System.Text;
+using NetTerm.Cli.Commands;
+using NetTerm.Core.Sessions;
+using NetTerm.Core.Terminal;
+using NetTerm.Core.Transcripts;
+
+namespace NetTerm.Cli.Headless;
+
+/// <summary>
+/// `netterm --no-tui`: the nc-like path. stdin lines (or bytes with --binary) go to the server; server data goes to
+/// stdout with every control character except TAB and LF made visible; status and errors go to stderr, one line each.
+/// At stdin EOF the queued input is sent, the send side is closed, and the server gets --wait to finish.
+/// </summary>
+internal sealed partial class HeadlessRunner
+{
+    private readonly ConnectRequest _request;
+    private readonly ConsoleStreams _console;
+    private readonly StreamingControlEscaper _escaper = new();
+    private ClosedEvent? _closed;
+
+    public HeadlessRunner(ConnectRequest request, ConsoleStreams console)
+    {
+        _request = request;
+        _console = console;
+    }
+
+    public async Task<int> RunAsync(CancellationToken ct)
+    {
+        TranscriptWriter? transcript = null;
+        try
+        {
+            transcript = _request.LogFile is { } path ? OpenTranscript(path) : null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"cannot open log file: {Core.Text.Messages.OneLine(ex.Message)}");
+        }
+
+        using (transcript)
+        {
+            var options = _request.Binary ? _request.Session with { RawDataSink = _console.Output } : _request.Session;
+            await using var session = new Session(options);
+            var run = session.RunAsync(ct);
+            var events = ConsumeEventsAsync(session, transcript);
+            var input = PumpInputAsync(session, ct);
+            var first = await Task.WhenAny(events, input).ConfigureAwait(false);
+            if (first == input && !session.IsClosed)
+            {
+                await FinishAfterEofAsync(session, events, input, ct).ConfigureAwait(false);
+            }
+
+            await session.CloseAsync("closed").ConfigureAwait(false);
+            await run.ConfigureAwait(false);
+            await events.ConfigureAwait(false);
+            await _console.Output.FlushAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+
+        if (ct.IsCancellationRequested)
+        {
+            return ExitCodes.Interrupted;
+        }
+
+        return ExitCodes.For(_closed?.Failure);
+    }
+
+    private async Task FinishAfterEofAsync(Session session, Task events, Task input, CancellationToken ct)
+    {
+        if (input.IsFaulted)
+        {
+            // A send failed: the session's own ClosedEvent explains why.
+            await Task.WhenAny(events, Task.Delay(_request.Wait, ct)).ConfigureAwait(false);
+            return;
+        }
+
+        await session.ShutdownSendAsync(ct).ConfigureAwait(false);
+        var waited = await Task.WhenAny(events, Task.Delay(_request.Wait, ct)).ConfigureAwait(false);
+        if (waited != events)
+        {
+            Status($"input ended; the server did not close within {_request.Wait.TotalSeconds:0.###} s, closing", verboseOnly: true);
+        }
+    }
+
+    private static TranscriptWriter OpenTranscript(string path) => TranscriptWriter.Open(path, new TranscriptOptions());
+
+    private async Task PumpInputAsync(Session session, CancellationToken ct)
+    {
+        if (!await session.Connected.ConfigureAwait(false))
+        {
+            return;
+        }
+
+        if (_request.Binary)
+        {
+            var buffer = new byte[64 * 1024];
+            int n;
+            while ((n = await _console.Input.ReadAsync(buffer, ct).ConfigureAwait(false)) > 0)
+            {
+                await session.SendBytesAsync(buffer.AsMemory(0, n), ct).ConfigureAwait(false);
+            }
+
+            return;
+        }
+
+        using var reader = new StreamReader(_console.Input, Encoding.UTF8, false, 64 * 1024, leaveOpen: true);
+        while (await reader.ReadLineAsync(ct).ConfigureAwait(false) is { } line)
+        {
+            await session.SendLineAsync(line, ct).ConfigureAwait(false);
+        }
+    }
+}

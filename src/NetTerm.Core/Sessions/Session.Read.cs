@@ -1,0 +1,141 @@
+using System.Buffers;
+using NetTerm.Core.Telnet;
+
+namespace NetTerm.Core.Sessions;
+
+public sealed partial class Session
+{
+    private readonly ArrayBufferWriter<byte> _data = new(16 * 1024);
+    private readonly ArrayBufferWriter<byte> _toPeer = new(256);
+    private TaskCompletionSource _resume = NewResume();
+    private int _held;
+    private bool _paused;
+    private bool _modeDecided;
+
+    /// <summary>Received bytes a profile left unconsumed when it paused reading. Non-zero blocks a TLS upgrade.</summary>
+    public int HeldBytes => Volatile.Read(ref _held);
+
+    /// <summary>Resumes a read loop that an <see cref="IInboundObserver"/> paused without upgrading.</summary>
+    public void ResumeReading() => _resume.TrySetResult();
+
+    private static TaskCompletionSource NewResume() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private async Task ReadLoopAsync(CancellationToken ct)
+    {
+        var buffer = new byte[Options.ReadBufferSize];
+        _modeDecided = Mode != SessionMode.Auto;
+        while (true)
+        {
+            var n = await _stream!.ReadAsync(buffer, ct).ConfigureAwait(false);
+            if (n == 0)
+            {
+                await CloseCoreAsync("connection closed by peer", null, byPeer: true).ConfigureAwait(false);
+                return;
+            }
+
+            Interlocked.Add(ref _bytesIn, n);
+            Touch();
+            await OnReceivedAsync(buffer.AsMemory(0, n), ct).ConfigureAwait(false);
+            if (_paused)
+            {
+                await _resume.Task.WaitAsync(ct).ConfigureAwait(false);
+                _paused = false;
+                _resume = NewResume();
+                if (IsClosed)
+                {
+                    return;
+                }
+            }
+        }
+    }
+
+    private async ValueTask OnReceivedAsync(ReadOnlyMemory<byte> chunk, CancellationToken ct)
+    {
+        if (!_modeDecided)
+        {
+            await DecideModeAsync(chunk, ct).ConfigureAwait(false);
+        }
+
+        ReadOnlyMemory<byte> data = chunk;
+        if (_telnet is not null)
+        {
+            _data.ResetWrittenCount();
+            _toPeer.ResetWrittenCount();
+            _telnet.Receive(chunk.Span, _data, _toPeer);
+            if (_toPeer.WrittenCount > 0)
+            {
+                await WriteRawAsync(_toPeer.WrittenMemory, ct).ConfigureAwait(false);
+            }
+
+            await DrainTelnetNoticesAsync().ConfigureAwait(false);
+            data = _data.WrittenMemory;
+        }
+
+        if (data.Length == 0)
+        {
+            return;
+        }
+
+        var consumed = data.Length;
+        if (InboundObserver is { } observer)
+        {
+            var decision = observer.OnInbound(data.Span);
+            consumed = Math.Clamp(decision.Consumed, 0, data.Length);
+            if (decision.Pause || consumed < data.Length)
+            {
+                Volatile.Write(ref _held, data.Length - consumed);
+                _heldPreview = data[consumed..Math.Min(data.Length, consumed + 64)].ToArray();
+                _paused = true;
+            }
+        }
+
+        await DeliverAsync(data[..consumed]).ConfigureAwait(false);
+    }
+
+    private byte[] _heldPreview = [];
+
+    private async ValueTask DeliverAsync(ReadOnlyMemory<byte> data)
+    {
+        if (data.Length == 0)
+        {
+            return;
+        }
+
+        if (Options.RawDataSink is { } sink)
+        {
+            await sink.WriteAsync(data, CancellationToken.None).ConfigureAwait(false);
+            return;
+        }
+
+        var chars = new char[Options.Encoding.GetMaxCharCount(data.Length)];
+        var count = _decoder.GetChars(data.Span, chars, flush: false);
+        await PublishAsync(new DataReceivedEvent(new string(chars, 0, count), data.ToArray(), IsTls)).ConfigureAwait(false);
+    }
+
+    private void FlushDecoder()
+    {
+        var chars = new char[16];
+        var count = _decoder.GetChars(ReadOnlySpan<byte>.Empty, chars, flush: true);
+        if (count > 0 && Options.RawDataSink is null)
+        {
+            _events.Writer.TryWrite(new DataReceivedEvent(new string(chars, 0, count), ReadOnlyMemory<byte>.Empty, IsTls));
+        }
+    }
+
+    /// <summary>Auto mode: the server's first bytes being a telnet negotiation (IAC WILL/WONT/DO/DONT/SB) means telnet.</summary>
+    private async ValueTask DecideModeAsync(ReadOnlyMemory<byte> chunk, CancellationToken ct)
+    {
+        _modeDecided = true;
+        var first = chunk.Span;
+        var telnet = first.Length > 0 && first[0] == (byte)TelnetCommand.IAC
+            && (first.Length == 1 || first[1] is >= (byte)TelnetCommand.SB and < (byte)TelnetCommand.IAC);
+        Mode = telnet ? SessionMode.Telnet : SessionMode.Raw;
+        await PublishAsync(new ModeDetectedEvent(Mode, telnet
+            ? "the server opened with telnet negotiation"
+            : "the server's first bytes are not telnet negotiation")).ConfigureAwait(false);
+        if (telnet)
+        {
+            await StartTelnetAsync(announce: false, ct).ConfigureAwait(false);
+        }
+    }
+}

@@ -1,0 +1,138 @@
+using System.Net.Sockets;
+using System.Text;
+using NetTerm.Core.Sessions;
+using NetTerm.Core.Transport;
+using NetTerm.Testing;
+
+namespace NetTerm.Core.Tests.Sessions;
+
+public sealed class SessionTests
+{
+    private static SessionOptions Raw(int port) => new("127.0.0.1", port) { Mode = SessionMode.Raw };
+
+    [Fact]
+    public async Task SendLineAsync_EchoServer_SendsCrLfAndReceivesEcho()
+    {
+        var seen = new TaskCompletionSource<byte[]>();
+        await using var server = new ScriptedServer(async (s, ct) =>
+        {
+            var line = await ScriptedServer.ReadAtLeastAsync(s, 7, ct);
+            seen.TrySetResult(line);
+            await s.SendAsync(line, ct);
+        });
+        await using var driver = new SessionDriver(Raw(server.Port));
+        Assert.True(await driver.Session.Connected);
+
+        await driver.Session.SendLineAsync("hello", CancellationToken.None);
+        await driver.WaitForTextAsync("hello\r\n");
+
+        Assert.Equal("hello\r\n"u8.ToArray(), await seen.Task.WaitAsync(TimeSpan.FromSeconds(5)));
+        var sent = Assert.Single(driver.Events.OfType<LineSentEvent>());
+        Assert.Equal("hello", sent.Text);
+        Assert.False(sent.Hidden);
+    }
+
+    [Theory]
+    [InlineData(LineEnding.Lf, "x\n")]
+    [InlineData(LineEnding.Cr, "x\r")]
+    [InlineData(LineEnding.CrLf, "x\r\n")]
+    public async Task SendLineAsync_LineEnding_UsesConfiguredTerminator(LineEnding ending, string expected)
+    {
+        var seen = new TaskCompletionSource<byte[]>();
+        await using var server = new ScriptedServer(async (s, ct) =>
+            seen.TrySetResult(await ScriptedServer.ReadAtLeastAsync(s, expected.Length, ct)));
+        await using var driver = new SessionDriver(Raw(server.Port) with { LineEnding = ending });
+        Assert.True(await driver.Session.Connected);
+
+        await driver.Session.SendLineAsync("x", CancellationToken.None);
+
+        Assert.Equal(Encoding.ASCII.GetBytes(expected), await seen.Task.WaitAsync(TimeSpan.FromSeconds(5)));
+    }
+
+    [Fact]
+    public async Task RunAsync_RawModeWithFfBytes_DeliversThemUntouched()
+    {
+        byte[] payload = [0xFF, 0xFB, 0x01, 0xFF, 0xFF, 0x00, 0x0D];
+        await using var server = new ScriptedServer(async (s, ct) => await s.SendAsync(payload, ct));
+        await using var driver = new SessionDriver(Raw(server.Port));
+
+        var closed = await driver.WaitClosedAsync();
+
+        Assert.Equal(payload, driver.ReceivedBytes);
+        Assert.True(closed.ByPeer);
+        Assert.Null(closed.Failure);
+    }
+
+    [Fact]
+    public async Task RunAsync_InvalidUtf8_DecodesAsReplacementCharacter()
+    {
+        await using var server = new ScriptedServer(async (s, ct) => await s.SendAsync(new byte[] { 0x61, 0xC3, 0x28, 0x62 }, ct));
+        await using var driver = new SessionDriver(Raw(server.Port));
+
+        await driver.WaitClosedAsync();
+
+        Assert.Equal("a\uFFFD(b", driver.ReceivedText);
+    }
+
+    [Fact]
+    public async Task RunAsync_RefusedPort_ClosesWithRefusedFailure()
+    {
+        await using var driver = new SessionDriver(Raw(FreePort.Get()));
+
+        var closed = await driver.WaitClosedAsync();
+
+        Assert.Equal(ConnectFailure.Refused, closed.Failure);
+        Assert.Contains("connection refused", closed.Reason, StringComparison.Ordinal);
+        Assert.False(await driver.Session.Connected);
+    }
+
+    [Fact]
+    public async Task RunAsync_PeerResets_ClosesAsConnectionLost()
+    {
+        await using var server = new ScriptedServer(async (s, ct) =>
+        {
+            await s.SendAsync("hi\r\n"u8.ToArray(), ct);
+            await Task.Delay(100, ct);
+            s.LingerState = new LingerOption(true, 0);
+            s.Close();
+        });
+        await using var driver = new SessionDriver(Raw(server.Port));
+
+        var closed = await driver.WaitClosedAsync();
+
+        Assert.Equal(ConnectFailure.ConnectionLost, closed.Failure);
+        Assert.Equal("connection reset by peer", closed.Reason);
+        Assert.Equal("hi\r\n", driver.ReceivedText);
+    }
+
+    [Fact]
+    public async Task RunAsync_IdleTimeout_ClosesWithoutFailure()
+    {
+        await using var server = new ScriptedServer(async (s, ct) => await Task.Delay(Timeout.Infinite, ct));
+        await using var driver = new SessionDriver(Raw(server.Port) with { IdleTimeout = TimeSpan.FromMilliseconds(300) });
+
+        var closed = await driver.WaitClosedAsync();
+
+        Assert.Null(closed.Failure);
+        Assert.StartsWith("idle timeout", closed.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ShutdownSendAsync_Plaintext_ServerSeesEofAndCanStillReply()
+    {
+        await using var server = new ScriptedServer(async (s, ct) =>
+        {
+            var got = await ScriptedServer.ReadAtLeastAsync(s, 1000, ct); // returns at EOF
+            await s.SendAsync(Encoding.ASCII.GetBytes($"got {got.Length} bytes\r\n"), ct);
+        });
+        await using var driver = new SessionDriver(Raw(server.Port));
+        Assert.True(await driver.Session.Connected);
+
+        await driver.Session.SendLineAsync("abc", CancellationToken.None);
+        await driver.Session.ShutdownSendAsync(CancellationToken.None);
+        var closed = await driver.WaitClosedAsync();
+
+        Assert.Equal("got 5 bytes\r\n", driver.ReceivedText);
+        Assert.True(closed.ByPeer);
+    }
+}
