@@ -1,0 +1,27 @@
+using NetTerm.Core.Sessions;
+
+namespace NetTerm.Core.Transcripts;
+
+/// <summary>A session log. <see cref="TranscriptWriter"/> writes the human-readable, direction-tagged text form;
+/// another format (such as JSON lines) implements this same contract. Implementations are thread-safe.</summary>
+public interface ITranscriptSink : IDisposable
+{
+    /// <summary>Replaces the redactor applied to sent lines; null logs sent lines as they are.</summary>
+    ISecretRedactor? Redactor { get; set; }
+
+    /// <summary>Logs a session event (data, sent lines, connection, TLS and telnet notes).</summary>
+    void Write(SessionEvent sessionEvent);
+
+    /// <summary>Logs received text; chunks need not align with lines.</summary>
+    void WriteReceived(string text, bool tls);
+
+    /// <summary>Logs a line the user sent. When <paramref name="hidden"/> only its length is logged.</summary>
+    void WriteSent(string line, bool tls, bool hidden);
+
+    void WriteInfo(string message);
+
+    void WriteError(string message);
+
+    /// <summary>Writes out a partial received line now (for example a prompt, after the session went idle).</summary>
+    void FlushPending();
+}
