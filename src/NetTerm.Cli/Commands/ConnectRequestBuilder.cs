@@ -136,7 +136,7 @@ internal static class ConnectRequestBuilder
     {
         try
         {
-            return Charsets.Resolve(name);
+            return TextDecoderFactory.GetDecodingEncoding(name);
         }
         catch (ArgumentException ex)
         {

@@ -9,8 +9,8 @@ public static class TranscriptTags
     public const string ReceivedTls = "<~ ";
     public const string SentTls = " ~>";
 
-    /// <summary>Errors and warnings (swaks writes "***").</summary>
-    public const string Error = "***";
+    /// <summary>Errors and warnings ("**"; swaks writes "***"), padded to the common width.</summary>
+    public const string Error = "** ";
 
     public const string Info = "===";
 

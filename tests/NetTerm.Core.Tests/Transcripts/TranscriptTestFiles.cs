@@ -11,7 +11,7 @@ internal sealed partial class TranscriptTestFiles : IDisposable
 
     public string Path { get; }
 
-    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}[+-]\d{2}:\d{2} (<- |<~ | ->| ~>|\*\*\*|===) (.*)$")]
+    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}[+-]\d{2}:\d{2} (<- |<~ | ->| ~>|\*\* |===) (.*)$")]
     public static partial Regex LinePattern();
 
     /// <summary>Reads the file as another process would, sharing it with the open writer.</summary>

@@ -82,10 +82,10 @@ public sealed partial class TranscriptWriterTests
                 ("===", "Trying mx.example.com:25 (127.0.0.1:25)..."),
                 ("===", "Connected to mx.example.com:25, mode Raw"),
                 ("===", "Telnet Echo enabled on the server side; character mode"),
-                ("***", "idle for 60 s"),
+                ("** ", "idle for 60 s"),
                 ("===", "half-close sent"),
                 ("===", "Connection closed by the peer: server said bye"),
-                ("***", "Connection failed (ConnectionLost): reset"),
+                ("** ", "Connection failed (ConnectionLost): reset"),
             ],
             _files.ReadEntries()[1..]);
     }
@@ -116,7 +116,7 @@ public sealed partial class TranscriptWriterTests
         var entries = _files.ReadEntries()[1..];
         Assert.Equal(2, entries.Length);
         Assert.Contains("NOT verified for mx.example.com", entries[0].Text, StringComparison.Ordinal);
-        Assert.Equal(("***", "TLS UNVERIFIED (--insecure): certificate has expired on 2020-01-01"), entries[1]);
+        Assert.Equal(("** ", "TLS UNVERIFIED (--insecure): certificate has expired on 2020-01-01"), entries[1]);
     }
 
     [Fact]

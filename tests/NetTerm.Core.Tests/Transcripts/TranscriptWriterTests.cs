@@ -95,7 +95,7 @@ public sealed partial class TranscriptWriterTests : IDisposable
         var entries = _files.ReadEntries();
         Assert.Equal(("<- ", "\\x1b[2J\\x09a\\u202eb\\x0dc\\u009b\\x00"), entries[1]);
         Assert.Equal((" ->", "x\\x1b]52;c;AAAA\\x07"), entries[2]);
-        Assert.Equal([("***", "bad"), ("***", "thing")], entries[3..5]);
+        Assert.Equal([("** ", "bad"), ("** ", "thing")], entries[3..5]);
         foreach (var line in _files.ReadLines())
             ControlEscaperTests.AssertClean(line, allowTabAndLf: false);
     }
