@@ -95,7 +95,8 @@ public sealed class HeadlessRunnerTests
 
             Assert.Equal(0, result.ExitCode);
             var lines = await File.ReadAllLinesAsync(log);
-            Assert.Contains(lines, l => l.EndsWith(" ->  ping", StringComparison.Ordinal));
+            Assert.True(lines.Length > 3, string.Join("\n", lines));
+            Assert.Contains(lines, l => l.EndsWith("  -> ping", StringComparison.Ordinal));
             Assert.Contains(lines, l => l.EndsWith(" <-  ping", StringComparison.Ordinal));
             Assert.StartsWith("=== netterm transcript", lines[0].Split(' ', 2)[1], StringComparison.Ordinal);
         }
