@@ -1,3 +1,4 @@
+using NetTerm.Core.Profiles;
 using NetTerm.Core.Sessions;
 
 namespace NetTerm.Cli.Commands;
@@ -5,6 +6,7 @@ namespace NetTerm.Cli.Commands;
 /// <summary>What the root command was asked to do, independent of System.CommandLine.</summary>
 internal sealed record ConnectRequest(
     SessionOptions Session,
+    IProfile Profile,
     bool NoTui,
     bool Binary,
     TimeSpan Wait,

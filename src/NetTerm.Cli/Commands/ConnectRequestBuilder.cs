@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Security.Authentication;
 using System.Text;
+using NetTerm.Core.Profiles;
 using NetTerm.Core.Sessions;
 using NetTerm.Core.Text;
 using NetTerm.Core.Transport;
@@ -59,6 +60,9 @@ internal static class ConnectRequestBuilder
         };
         return new ConnectRequest(
             session,
+            session.Mode == SessionMode.Telnet || (session.Mode == SessionMode.Auto && session.Port == 23)
+                ? PassThroughProfile.Telnet
+                : PassThroughProfile.Raw,
             pr.GetValue(o.NoTui),
             pr.GetValue(o.Binary),
             Seconds(pr.GetValue(o.Wait), "--wait", allowZero: true),

@@ -1,4 +1,5 @@
 using System.Text;
+using NetTerm.Core.Profiles;
 using NetTerm.Core.Sessions;
 using NetTerm.Core.Transcripts;
 
@@ -6,13 +7,17 @@ namespace NetTerm.Cli.Headless;
 
 internal sealed partial class HeadlessRunner
 {
-    private async Task ConsumeEventsAsync(Session session, TranscriptWriter? transcript)
+    private async Task ConsumeEventsAsync(Session session, IProfileSession profile, TranscriptWriter? transcript)
     {
         await foreach (var e in session.Events.ReadAllAsync().ConfigureAwait(false))
         {
             transcript?.Write(e);
+            profile.OnEvent(e);
             switch (e)
             {
+                case AnnotationEvent a:
+                    await WriteOutputAsync(_escaper.Flush() + "   # " + a.Text + "\n").ConfigureAwait(false);
+                    break;
                 case DataReceivedEvent data:
                     await WriteOutputAsync(data.Text).ConfigureAwait(false);
                     break;

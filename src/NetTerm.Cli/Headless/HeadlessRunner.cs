@@ -1,5 +1,6 @@
 using System.Text;
 using NetTerm.Cli.Commands;
+using NetTerm.Core.Profiles;
 using NetTerm.Core.Sessions;
 using NetTerm.Core.Terminal;
 using NetTerm.Core.Transcripts;
@@ -40,13 +41,19 @@ internal sealed partial class HeadlessRunner
         {
             var options = _request.Binary ? _request.Session with { RawDataSink = _console.Output } : _request.Session;
             await using var session = new Session(options);
+            var profile = SessionContext.Attach(_request.Profile, session, interactive: false);
+            if (transcript is not null)
+            {
+                transcript.Redactor = profile.Redactor;
+            }
+
             var run = session.RunAsync(ct);
-            var events = ConsumeEventsAsync(session, transcript);
-            var input = PumpInputAsync(session, ct);
+            var events = ConsumeEventsAsync(session, profile, transcript);
+            var input = PumpInputAsync(session, profile, ct);
             var first = await Task.WhenAny(events, input).ConfigureAwait(false);
             if (first == input && !session.IsClosed)
             {
-                await FinishAfterEofAsync(session, events, input, ct).ConfigureAwait(false);
+                await FinishAfterEofAsync(session, profile, events, input, ct).ConfigureAwait(false);
             }
 
             await session.CloseAsync("closed").ConfigureAwait(false);
@@ -63,7 +70,7 @@ internal sealed partial class HeadlessRunner
         return ExitCodes.For(_closed?.Failure);
     }
 
-    private async Task FinishAfterEofAsync(Session session, Task events, Task input, CancellationToken ct)
+    private async Task FinishAfterEofAsync(Session session, IProfileSession profile, Task events, Task input, CancellationToken ct)
     {
         if (input.IsFaulted)
         {
@@ -72,6 +79,8 @@ internal sealed partial class HeadlessRunner
             return;
         }
 
+        // The profile may still be pacing queued lines (SMTP waits for each reply); --wait counts from when they are done.
+        await Task.WhenAny(profile.DrainAsync(ct), events).ConfigureAwait(false);
         await session.ShutdownSendAsync(ct).ConfigureAwait(false);
         var waited = await Task.WhenAny(events, Task.Delay(_request.Wait, ct)).ConfigureAwait(false);
         if (waited != events)
@@ -82,7 +91,7 @@ internal sealed partial class HeadlessRunner
 
     private static TranscriptWriter OpenTranscript(string path) => TranscriptWriter.Open(path, new TranscriptOptions());
 
-    private async Task PumpInputAsync(Session session, CancellationToken ct)
+    private async Task PumpInputAsync(Session session, IProfileSession profile, CancellationToken ct)
     {
         if (!await session.Connected.ConfigureAwait(false))
         {
@@ -104,7 +113,21 @@ internal sealed partial class HeadlessRunner
         using var reader = new StreamReader(_console.Input, Encoding.UTF8, false, 64 * 1024, leaveOpen: true);
         while (await reader.ReadLineAsync(ct).ConfigureAwait(false) is { } line)
         {
-            await session.SendLineAsync(line, ct).ConfigureAwait(false);
+            switch (profile.Review(line))
+            {
+                case SubmitReview.SendLine:
+                    await profile.SubmitAsync(line, ct).ConfigureAwait(false);
+                    break;
+                case SubmitReview.Confirm confirm:
+                    Error(confirm.Confirmation.Refusal);
+                    break;
+                case SubmitReview.OpenForm form:
+                    Error($"{form.Form.Title} needs the interactive client; line not sent");
+                    break;
+                case SubmitReview.Refuse refuse:
+                    Error(refuse.Reason);
+                    break;
+            }
         }
     }
 }

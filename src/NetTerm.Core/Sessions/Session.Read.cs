@@ -79,7 +79,17 @@ public sealed partial class Session
         var consumed = data.Length;
         if (InboundObserver is { } observer)
         {
-            var decision = observer.OnInbound(data.Span);
+            InboundDecision decision;
+            _inInbound = true;
+            try
+            {
+                decision = observer.OnInbound(data.Span);
+            }
+            finally
+            {
+                _inInbound = false;
+            }
+
             consumed = Math.Clamp(decision.Consumed, 0, data.Length);
             if (decision.Pause || consumed < data.Length)
             {
@@ -90,6 +100,34 @@ public sealed partial class Session
         }
 
         await DeliverAsync(data[..consumed]).ConfigureAwait(false);
+        if (_deferred.Count > 0)
+        {
+            foreach (var e in _deferred)
+            {
+                await PublishAsync(e).ConfigureAwait(false);
+            }
+
+            _deferred.Clear();
+        }
+    }
+
+    private readonly List<SessionEvent> _deferred = [];
+    private bool _inInbound;
+
+    /// <summary>Adds a profile's event to the stream. From the read loop (inside
+    /// <see cref="IInboundObserver.OnInbound"/>) it is held until the data being processed has been published, so an
+    /// annotation always follows the reply it explains.</summary>
+    public void Post(SessionEvent e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        if (_inInbound)
+        {
+            _deferred.Add(e);
+        }
+        else if (!_events.Writer.TryWrite(e))
+        {
+            _ = PublishAsync(e).AsTask();
+        }
     }
 
     private byte[] _heldPreview = [];

@@ -1,0 +1,5 @@
+namespace NetTerm.Core.Profiles;
+
+/// <summary>A yes/no question before a line is sent. <see cref="Refusal"/> is what headless mode prints instead of
+/// asking, since nobody can answer there.</summary>
+public sealed record Confirmation(string Title, string Message, string Refusal, string YesLabel = "_Yes", string NoLabel = "_No");

@@ -1,0 +1,32 @@
+using NetTerm.Core.Sessions;
+using NetTerm.Core.Transport;
+
+namespace NetTerm.Core.Profiles;
+
+/// <summary>What a profile may ask of the session it is attached to. Profiles never touch the socket.</summary>
+public interface ISessionContext
+{
+    SessionOptions Options { get; }
+
+    bool IsTls { get; }
+
+    CertificateSummary? Certificate { get; }
+
+    /// <summary>False in headless mode: nobody can answer a confirmation or fill a form, so the profile must refuse
+    /// (with a one-line reason) what it would otherwise ask about.</summary>
+    bool Interactive { get; }
+
+    /// <summary>Sends a line on the wire as it is (the profile has already reviewed and paced it).</summary>
+    Task SendLineAsync(string line, CancellationToken ct);
+
+    /// <summary>Upgrades the connection to TLS in place; the read loop must have been paused by the profile's
+    /// <see cref="IInboundObserver"/> at the reply boundary. Refuses on any unconsumed byte (RFC 3207 §4.2).</summary>
+    Task UpgradeToTlsAsync(CancellationToken ct);
+
+    /// <summary>Resumes a read loop the profile paused but decided not to upgrade.</summary>
+    void ResumeReading();
+
+    /// <summary>Adds an event to the session's stream. Posted from the read loop, it is delivered after the data that
+    /// was being processed, so an annotation follows the reply it explains.</summary>
+    void Post(SessionEvent e);
+}

@@ -1,0 +1,45 @@
+using NetTerm.Core.Sessions;
+using NetTerm.Core.Transcripts;
+
+namespace NetTerm.Core.Profiles;
+
+internal sealed class PassThroughProfileSession : IProfileSession
+{
+    private readonly ISessionContext _context;
+
+    public PassThroughProfileSession(string name, ISessionContext context)
+    {
+        PromptLabel = name;
+        _context = context;
+    }
+
+    public string PromptLabel { get; }
+
+    public IReadOnlyList<PanelSection> Panel => [];
+
+    public IReadOnlyList<Banner> Banners => [];
+
+    public IReadOnlyList<ProfileAction> Actions => [];
+
+    public ISecretRedactor? Redactor => null;
+
+    public event EventHandler? Changed
+    {
+        add { }
+        remove { }
+    }
+
+    public IReadOnlyList<Completion> Complete(string input, int caret) => [];
+
+    public SubmitReview Review(string line) => SubmitReview.Send;
+
+    public Task SubmitAsync(string line, CancellationToken ct) => _context.SendLineAsync(line, ct);
+
+    public void OnEvent(SessionEvent e)
+    {
+    }
+
+    public Task DrainAsync(CancellationToken ct) => Task.CompletedTask;
+
+    public InboundDecision OnInbound(ReadOnlySpan<byte> data) => InboundDecision.All(data.Length);
+}
