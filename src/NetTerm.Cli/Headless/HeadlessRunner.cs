@@ -39,7 +39,10 @@ internal sealed partial class HeadlessRunner
 
         using (transcript)
         {
-            var options = _request.Binary ? _request.Session with { RawDataSink = _console.Output } : _request.Session;
+            // A larger read means fewer loop turns: the pass-through path is bound by per-read overhead, not copying.
+            var options = _request.Binary
+                ? _request.Session with { RawDataSink = _console.Output, ReadBufferSize = 1024 * 1024 }
+                : _request.Session;
             await using var session = new Session(options);
             var profile = SessionContext.Attach(_request.Profile, session, interactive: false);
             if (transcript is not null)
