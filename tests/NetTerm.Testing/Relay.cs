@@ -29,11 +29,27 @@ internal static class Relay
         }
     }
 
-    /// <summary>Copies both ways until either side closes.</summary>
+    /// <summary>Copies both ways, passing a half-close on as real proxies do, until both directions are done.</summary>
     public static async Task RunAsync(Stream client, Stream target, CancellationToken ct)
     {
-        var up = client.CopyToAsync(target, ct);
-        var down = target.CopyToAsync(client, ct);
-        await Task.WhenAny(up, down);
+        var up = CopyThenShutdownAsync(client, target, ct);
+        var down = CopyThenShutdownAsync(target, client, ct);
+        await Task.WhenAll(up, down);
+    }
+
+    private static async Task CopyThenShutdownAsync(Stream from, Stream to, CancellationToken ct)
+    {
+        try
+        {
+            await from.CopyToAsync(to, ct);
+            if (to is NetworkStream network)
+            {
+                network.Socket.Shutdown(SocketShutdown.Send);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or SocketException or ObjectDisposedException)
+        {
+            // One side went away; the other copy ends on its own.
+        }
     }
 }
