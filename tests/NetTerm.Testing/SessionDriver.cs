@@ -54,7 +54,7 @@ public sealed class SessionDriver : IAsyncDisposable
         {
             if (DateTime.UtcNow > deadline)
             {
-                throw new TimeoutException($"timed out waiting for {what}; events: {string.Join(", ", Events.Select(e => e.GetType().Name))}");
+                throw new TimeoutException($"timed out waiting for {what}; events: {string.Join(", ", Events.Select(e => e.GetType().Name))}; text: {ReceivedText.ReplaceLineEndings(" / ")}");
             }
 
             await Task.Delay(10);

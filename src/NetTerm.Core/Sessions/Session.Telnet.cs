@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Net.Sockets;
 using NetTerm.Core.Telnet;
 
 namespace NetTerm.Core.Sessions;
@@ -10,8 +11,11 @@ public sealed partial class Session : ITelnetEngineObserver
     private async ValueTask StartTelnetAsync(bool announce, CancellationToken ct)
     {
         var o = Options;
+        // Sending in BINARY makes telnetd pass our CR LF to the pty untranslated, where it becomes two line ends
+        // (a login then reads an empty password). Line-oriented use keeps NVT sending unless --binary asked for it.
+        var policy = o.RequestBinary ? OptionPolicy.Default : OptionPolicy.Default.Deny(TelnetOption.Binary, local: true);
         _telnet = new TelnetEngine(
-            new TelnetEngineOptions(o.TerminalType, announce, o.RequestBinary, o.Columns, o.Rows),
+            new TelnetEngineOptions(o.TerminalType, announce, o.RequestBinary, o.Columns, o.Rows, policy),
             this);
         var start = new ArrayBufferWriter<byte>(64);
         _telnet.Start(start);
@@ -30,8 +34,29 @@ public sealed partial class Session : ITelnetEngineObserver
         }
 
         var buffer = new ArrayBufferWriter<byte>(4);
-        _telnet.WriteCommand(command, buffer);
-        await WriteRawAsync(buffer.WrittenMemory, ct).ConfigureAwait(false);
+        TelnetEngine.WriteCommand(command, buffer);
+        if (command == TelnetCommand.DM && !IsTls && _socket is { } socket)
+        {
+            // SYNCH: the DM goes as TCP urgent data so the server can discard what it has queued (RFC 854).
+            // TLS has no urgent channel, so there the DM travels in band.
+            await _writeLock.WaitAsync(ct).ConfigureAwait(false);
+            try
+            {
+                await _stream!.FlushAsync(ct).ConfigureAwait(false);
+                await socket.SendAsync(buffer.WrittenMemory, SocketFlags.OutOfBand, ct).ConfigureAwait(false);
+            }
+            finally
+            {
+                _writeLock.Release();
+            }
+
+            Interlocked.Add(ref _bytesOut, buffer.WrittenCount);
+        }
+        else
+        {
+            await WriteRawAsync(buffer.WrittenMemory, ct).ConfigureAwait(false);
+        }
+
         await PublishAsync(new BytesSentEvent(buffer.WrittenMemory.ToArray(), false, IsTls, $"IAC {command}")).ConfigureAwait(false);
     }
 
@@ -51,13 +76,27 @@ public sealed partial class Session : ITelnetEngineObserver
         }
     }
 
-    void ITelnetEngineObserver.OnOptionChanged(TelnetOption option, bool local, bool enabled) =>
-        _telnetNotices.Add(new NegotiationChangedEvent(option, local, enabled, _telnet?.CharacterMode ?? false));
+    void ITelnetEngineObserver.OnOptionChanged(TelnetOption telnetOption, bool local, bool enabled) =>
+        _telnetNotices.Add(new NegotiationChangedEvent(telnetOption, local, enabled, _telnet?.CharacterMode ?? false));
 
     void ITelnetEngineObserver.OnCommand(TelnetCommand command) =>
         _telnetNotices.Add(new TelnetCommandReceivedEvent(command));
 
-    void ITelnetEngineObserver.OnWarning(string message) => _telnetNotices.Add(new WarningEvent("telnet: " + message));
+    /// <summary>A garbage stream can raise a warning per IAC; a few tell the story, thousands would bury it.</summary>
+    void ITelnetEngineObserver.OnWarning(string message)
+    {
+        const int limit = 10;
+        if (++_telnetWarnings <= limit)
+        {
+            _telnetNotices.Add(new WarningEvent("telnet: " + message));
+        }
+        else if (_telnetWarnings == limit + 1)
+        {
+            _telnetNotices.Add(new WarningEvent("telnet: further protocol warnings suppressed"));
+        }
+    }
+
+    private int _telnetWarnings;
 
     private async ValueTask DrainTelnetNoticesAsync()
     {
