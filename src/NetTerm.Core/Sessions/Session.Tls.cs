@@ -1,5 +1,6 @@
 using System.Net.Security;
 using System.Text;
+using NetTerm.Core.Terminal;
 using NetTerm.Core.Transport;
 
 namespace NetTerm.Core.Sessions;
@@ -35,7 +36,7 @@ public sealed partial class Session
         {
             var preview = Encoding.Latin1.GetString(_heldPreview);
             var message = $"possible STARTTLS injection: {pending} byte(s) arrived after the reply and before the TLS "
-                + "handshake; connection closed" + (preview.Length > 0 ? $" (they began \"{Escape(preview)}\")" : string.Empty);
+                + "handshake; connection closed" + (preview.Length > 0 ? $" (they began \"{ControlEscaper.Escape(preview, ControlEscaperOptions.Transcript)}\")" : string.Empty);
             await CloseCoreAsync(message, ConnectFailure.StartTlsInjection, byPeer: false).ConfigureAwait(false);
             throw new ConnectException(ConnectFailure.StartTlsInjection, message);
         }
@@ -51,16 +52,5 @@ public sealed partial class Session
         }
 
         _resume.TrySetResult();
-    }
-
-    private static string Escape(string s)
-    {
-        var sb = new StringBuilder(s.Length);
-        foreach (var c in s)
-        {
-            _ = c is < ' ' or > '~' ? sb.Append(@"\x").Append(((int)c).ToString("x2", System.Globalization.CultureInfo.InvariantCulture)) : sb.Append(c);
-        }
-
-        return sb.ToString();
     }
 }
