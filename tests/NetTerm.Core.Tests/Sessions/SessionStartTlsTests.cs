@@ -61,18 +61,21 @@ public sealed class SessionStartTlsTests
     [Fact]
     public async Task UpgradeToTlsAsync_BytesArriveInLaterSegmentBeforeHandshake_RefusesAndCloses()
     {
+        var lateSent = new TaskCompletionSource();
         await using var server = new ScriptedServer(async (s, ct) =>
         {
             await s.SendAsync("220 go ahead\r\n"u8.ToArray(), ct);
             await Task.Delay(200, ct);
             await s.SendAsync("250 late\r\n"u8.ToArray(), ct);
+            lateSent.TrySetResult();
             await Task.Delay(Timeout.Infinite, ct);
         });
         var observer = new FirstLineObserver();
         await using var driver = new SessionDriver(Raw(server.Port));
         driver.Session.InboundObserver = observer;
         await driver.WaitForAsync(_ => observer.Line is not null, "the 220 line");
-        await Task.Delay(600);
+        await lateSent.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        await Task.Delay(200); // loopback delivery of the late segment into our socket buffer
 
         var ex = await Assert.ThrowsAsync<ConnectException>(() =>
             driver.Session.UpgradeToTlsAsync(new TlsOptions("localhost"), CancellationToken.None));
