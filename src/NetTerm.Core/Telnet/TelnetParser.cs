@@ -15,8 +15,8 @@ internal sealed class TelnetParser
     private const byte Cr = (byte)'\r';
     private const byte Nul = 0;
 
-    // NUL, not CR, is the second stop byte: CR is on every line, NUL is rare, so runs stay long and a NUL only
-    // costs a look back at the previous byte.
+    // NUL, not CR, is the second stop byte: CR is on every line, so runs stay long, and a NUL costs only a look back
+    // at the previous byte (it ends a run only after a CR).
     private static readonly SearchValues<byte> IacOrNul = SearchValues.Create(Iac, Nul);
 
     private static readonly byte[] IacByte = [Iac];
@@ -78,33 +78,66 @@ internal sealed class TelnetParser
 
     private ReadOnlySpan<byte> ParseData(ReadOnlySpan<byte> input)
     {
-        var stop = ReceiveBinary ? input.IndexOf(Iac) : input.IndexOfAny(IacOrNul);
-        if (stop < 0)
+        if (ReceiveBinary)
         {
-            EmitData(input);
-            return [];
+            var iac = input.IndexOf(Iac);
+            return iac < 0 ? EmitAll(input) : EmitUpToIac(input, iac);
         }
 
-        if (stop > 0)
+        // A NUL that does not follow a CR is ordinary data: keep scanning, so a run of NULs stays one run.
+        var from = 0;
+        while (true)
         {
-            EmitData(input[..stop]);
-        }
+            var relative = input[from..].IndexOfAny(IacOrNul);
+            if (relative < 0)
+            {
+                return EmitAll(input);
+            }
 
-        if (input[stop] == Iac)
-        {
-            _state = State.Iac;
-        }
-        else if (!_lastDataWasCr)
-        {
-            EmitData(input.Slice(stop, 1));
-        }
-        else
-        {
+            var stop = from + relative;
+            if (input[stop] == Iac)
+            {
+                return EmitUpToIac(input, stop);
+            }
+
+            var afterCr = stop > 0 ? input[stop - 1] == Cr : _lastDataWasCr;
+            if (!afterCr)
+            {
+                from = stop + 1;
+                if (from == input.Length)
+                {
+                    return EmitAll(input);
+                }
+
+                continue;
+            }
+
             // The NUL of CR NUL only says "a bare CR"; it is not data.
+            if (stop > 0)
+            {
+                EmitData(input[..stop]);
+            }
+
             _lastDataWasCr = false;
+            return input[(stop + 1)..];
+        }
+    }
+
+    private ReadOnlySpan<byte> EmitAll(ReadOnlySpan<byte> input)
+    {
+        EmitData(input);
+        return [];
+    }
+
+    private ReadOnlySpan<byte> EmitUpToIac(ReadOnlySpan<byte> input, int iac)
+    {
+        if (iac > 0)
+        {
+            EmitData(input[..iac]);
         }
 
-        return input[(stop + 1)..];
+        _state = State.Iac;
+        return input[(iac + 1)..];
     }
 
     private void EmitData(ReadOnlySpan<byte> data)

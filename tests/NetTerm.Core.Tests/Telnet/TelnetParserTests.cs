@@ -211,6 +211,30 @@ public sealed class TelnetParserTests
             "DATA \\x0D\\x0A"], whole);
     }
 
+    [Fact]
+    public void Parse_RunOfNulBytes_OneDataEventPerChunk()
+    {
+        var handler = new CountingHandler();
+        var parser = new TelnetParser(handler);
+        var zeros = new byte[1 << 20];
+
+        parser.Parse(zeros);
+        parser.Parse(zeros);
+
+        Assert.Equal(2, handler.Events);
+        Assert.Equal(2L << 20, handler.DataBytes);
+    }
+
+    [Theory]
+    [InlineData(false, new byte[] { 0, 0, 13, 0, 0, 13 }, "DATA \\x00\\x00\\x0D|DATA \\x00\\x0D")]
+    [InlineData(true, new byte[] { 0, 0, 13, 0, 0, 13 }, "DATA \\x00\\x00\\x0D\\x00\\x00\\x0D")]
+    public void Parse_NulsAroundCr_OnlyTheNulAfterCrIsDropped(bool binary, byte[] input, string expected)
+    {
+        var events = Run(input, Chunking.Whole, binary).Finish();
+
+        Assert.Equal(expected, string.Join('|', events));
+    }
+
     private static RecordingParserHandler Run(byte[] input, Chunking chunking, bool binary = false)
     {
         var handler = new RecordingParserHandler();
