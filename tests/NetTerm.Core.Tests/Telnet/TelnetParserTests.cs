@@ -226,7 +226,7 @@ public sealed class TelnetParserTests
     }
 
     [Theory]
-    [InlineData(false, new byte[] { 0, 0, 13, 0, 0, 13 }, "DATA \\x00\\x00\\x0D|DATA \\x00\\x0D")]
+    [InlineData(false, new byte[] { 0, 0, 13, 0, 0, 13 }, "DATA \\x00\\x00\\x0D\\x00\\x0D")]
     [InlineData(true, new byte[] { 0, 0, 13, 0, 0, 13 }, "DATA \\x00\\x00\\x0D\\x00\\x00\\x0D")]
     public void Parse_NulsAroundCr_OnlyTheNulAfterCrIsDropped(bool binary, byte[] input, string expected)
     {
