@@ -15,9 +15,9 @@ internal sealed class TelnetParser
     private const byte Cr = (byte)'\r';
     private const byte Nul = 0;
 
-    // NUL, not CR, is the second stop byte: CR is on every line, so runs stay long, and a NUL costs only a look back
-    // at the previous byte (it ends a run only after a CR).
-    private static readonly SearchValues<byte> IacOrNul = SearchValues.Create(Iac, Nul);
+    // CR, not NUL, is the second stop byte: a stream of NULs (binary data, a zero source) must be one vectorised scan,
+    // while a CR costs one look ahead per line and ends a run only when a NUL follows it.
+    private static readonly SearchValues<byte> IacOrCr = SearchValues.Create(Iac, Cr);
 
     private static readonly byte[] IacByte = [Iac];
 
@@ -84,11 +84,17 @@ internal sealed class TelnetParser
             return iac < 0 ? EmitAll(input) : EmitUpToIac(input, iac);
         }
 
-        // A NUL that does not follow a CR is ordinary data: keep scanning, so a run of NULs stays one run.
+        if (_lastDataWasCr && input[0] == Nul)
+        {
+            // The previous chunk ended in CR: this NUL completes CR NUL.
+            _lastDataWasCr = false;
+            return input[1..];
+        }
+
         var from = 0;
         while (true)
         {
-            var relative = input[from..].IndexOfAny(IacOrNul);
+            var relative = input[from..].IndexOfAny(IacOrCr);
             if (relative < 0)
             {
                 return EmitAll(input);
@@ -100,26 +106,21 @@ internal sealed class TelnetParser
                 return EmitUpToIac(input, stop);
             }
 
-            var afterCr = stop > 0 ? input[stop - 1] == Cr : _lastDataWasCr;
-            if (!afterCr)
+            if (stop + 1 == input.Length)
+            {
+                return EmitAll(input);
+            }
+
+            if (input[stop + 1] != Nul)
             {
                 from = stop + 1;
-                if (from == input.Length)
-                {
-                    return EmitAll(input);
-                }
-
                 continue;
             }
 
             // The NUL of CR NUL only says "a bare CR"; it is not data.
-            if (stop > 0)
-            {
-                EmitData(input[..stop]);
-            }
-
+            EmitData(input[..(stop + 1)]);
             _lastDataWasCr = false;
-            return input[(stop + 1)..];
+            return input[(stop + 2)..];
         }
     }
 
