@@ -16,8 +16,9 @@ public interface ISessionContext
     /// (with a one-line reason) what it would otherwise ask about.</summary>
     bool Interactive { get; }
 
-    /// <summary>Sends a line on the wire as it is (the profile has already reviewed and paced it).</summary>
-    Task SendLineAsync(string line, CancellationToken ct);
+    /// <summary>Sends a line on the wire as it is (the profile has already reviewed and paced it).
+    /// <paramref name="shownAs"/> is what every event, screen and log shows instead, for credentials.</summary>
+    Task SendLineAsync(string line, string? shownAs, CancellationToken ct);
 
     /// <summary>Upgrades the connection to TLS in place; the read loop must have been paused by the profile's
     /// <see cref="IInboundObserver"/> at the reply boundary. Refuses on any unconsumed byte (RFC 3207 §4.2).</summary>

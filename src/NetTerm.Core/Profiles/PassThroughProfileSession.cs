@@ -33,7 +33,7 @@ internal sealed class PassThroughProfileSession : IProfileSession
 
     public SubmitReview Review(string line) => SubmitReview.Send;
 
-    public Task SubmitAsync(string line, CancellationToken ct) => _context.SendLineAsync(line, ct);
+    public Task SubmitAsync(string line, CancellationToken ct) => _context.SendLineAsync(line, null, ct);
 
     public void OnEvent(SessionEvent e)
     {

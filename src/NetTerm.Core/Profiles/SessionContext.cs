@@ -33,7 +33,7 @@ public sealed class SessionContext : ISessionContext
 
     public bool Interactive { get; }
 
-    public Task SendLineAsync(string line, CancellationToken ct) => _session.SendLineAsync(line, ct);
+    public Task SendLineAsync(string line, string? shownAs, CancellationToken ct) => _session.SendLineAsync(line, shownAs, ct);
 
     public Task UpgradeToTlsAsync(CancellationToken ct) =>
         _session.UpgradeToTlsAsync(_session.Options.Tls ?? new TlsOptions(_session.Options.Host), ct);

@@ -8,7 +8,11 @@ public sealed partial class Session
 {
     /// <summary>Sends one line with the configured ending. While the server has taken echo away the line is
     /// published as hidden (its length only), since that is where passwords are typed.</summary>
-    public async Task SendLineAsync(string line, CancellationToken ct)
+    public Task SendLineAsync(string line, CancellationToken ct) => SendLineAsync(line, null, ct);
+
+    /// <summary>Sends one line; <paramref name="shownAs"/> replaces it in the published event (a profile masking a
+    /// credential), so no consumer of the event stream ever holds the secret.</summary>
+    public async Task SendLineAsync(string line, string? shownAs, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(line);
         var ending = Options.LineEnding switch
@@ -19,7 +23,8 @@ public sealed partial class Session
         };
         var hidden = RemoteEcho;
         await SendEncodedAsync(Options.Encoding.GetBytes(line + ending), ct).ConfigureAwait(false);
-        await PublishAsync(new LineSentEvent(hidden ? string.Empty : line, line.Length, hidden, IsTls)).ConfigureAwait(false);
+        await PublishAsync(new LineSentEvent(hidden ? string.Empty : shownAs ?? line, line.Length, hidden, IsTls) { Redacted = shownAs is not null })
+            .ConfigureAwait(false);
     }
 
     /// <summary>Sends text as typed (character mode keys); no line ending is added.</summary>

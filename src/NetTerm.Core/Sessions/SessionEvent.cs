@@ -24,8 +24,12 @@ public sealed record ModeDetectedEvent(SessionMode Mode, string Reason) : Sessio
 public sealed record DataReceivedEvent(string Text, ReadOnlyMemory<byte> Raw, bool Tls) : SessionEvent;
 
 /// <summary>A line the user sent. When <see cref="Hidden"/> is set the server had taken echo away (a password
-/// prompt): <see cref="Text"/> is empty and only <see cref="Length"/> is known.</summary>
-public sealed record LineSentEvent(string Text, int Length, bool Hidden, bool Tls) : SessionEvent;
+/// prompt): <see cref="Text"/> is empty and only <see cref="Length"/> is known. When <see cref="Redacted"/> is set,
+/// <see cref="Text"/> is the profile's masked form (AUTH PLAIN ****), never the credential.</summary>
+public sealed record LineSentEvent(string Text, int Length, bool Hidden, bool Tls) : SessionEvent
+{
+    public bool Redacted { get; init; }
+}
 
 /// <summary>Bytes sent that are not a line (character mode keys, telnet commands).</summary>
 public sealed record BytesSentEvent(ReadOnlyMemory<byte> Raw, bool Hidden, bool Tls, string? Description = null) : SessionEvent;
