@@ -1,0 +1,204 @@
+using NetTerm.Core.Profiles;
+using NetTerm.Core.Sessions;
+using NetTerm.Core.Transport;
+
+namespace NetTerm.Tui.Views;
+
+internal sealed partial class MainWindow
+{
+    private readonly Queue<string> _pendingHistory = new();
+    private LinkState _state;
+    private string? _reason;
+    private CertificateSummary? _tls;
+    private DateTimeOffset? _connectedAt;
+    private bool _serverCharMode;
+    private bool _remoteEcho;
+    private bool? _charModeOverride;
+
+    /// <summary>Whether sent lines are echoed into the pane (telnet prompt "echo" toggles).</summary>
+    public bool LocalEcho { get; set; } = true;
+
+    public bool ShowAnnotations { get; set; } = true;
+
+    /// <summary>Keys go to the server as typed: the server asked (WILL ECHO + WILL SGA), or the user forced it.</summary>
+    public bool CharMode => _charModeOverride ?? _serverCharMode;
+
+    private void ResetConnectionState()
+    {
+        _reason = null;
+        _tls = null;
+        _connectedAt = null;
+        _serverCharMode = false;
+        _remoteEcho = false;
+        _pendingHistory.Clear();
+        Input.Secret = false;
+    }
+
+    /// <summary>One batch per main-loop iteration: every line is appended, then one refresh and one redraw.</summary>
+    private void ApplyBatch(IReadOnlyList<SessionUpdate> batch)
+    {
+        var current = _controller.Generation;
+        foreach (var u in batch)
+        {
+            var mine = u.Generation == current;
+            Apply(u, mine);
+            if (mine && _controller.Profile is { } profile)
+            {
+                try
+                {
+                    profile.OnEvent(u.Original);
+                }
+                catch (Exception ex) when (ex is not OutOfMemoryException)
+                {
+                    AddLine(OutputKind.Error, "profile error: " + ex.Message);
+                }
+            }
+        }
+
+        Output.Refresh();
+        RefreshStatus();
+    }
+
+    private void Apply(SessionUpdate u, bool mine)
+    {
+        switch (u.Event)
+        {
+            case DataReceivedEvent e:
+                _splitter.Feed(e.Text, e.Timestamp, _lines);
+                Traffic.Add(outbound: false, e.Raw, e.Timestamp);
+                return;
+            case LineSentEvent e:
+                OnLineSent(e, u, mine);
+                return;
+            case BytesSentEvent e:
+                Traffic.Add(outbound: true, e.Hidden ? ReadOnlyMemory<byte>.Empty : e.Raw, e.Timestamp);
+                if (e.Description is { } what)
+                {
+                    AddLine(OutputKind.System, "sent " + what, e.Timestamp);
+                }
+
+                return;
+            case AnnotationEvent e:
+                if (ShowAnnotations)
+                {
+                    AddLine(OutputKind.Annotation, e.Text, e.Timestamp);
+                }
+
+                return;
+            case ConnectingEvent e:
+                AddLine(OutputKind.System, $"trying {e.Host}:{e.Port}{(e.Address is null ? string.Empty : $" ({e.Address})")}…", e.Timestamp);
+                return;
+            case ConnectedEvent e:
+                if (mine)
+                {
+                    _state = LinkState.Connected;
+                    _connectedAt = e.Timestamp;
+                }
+
+                AddLine(OutputKind.System, $"connected to {e.Host}:{e.Port} ({e.Remote})", e.Timestamp);
+                return;
+            case ModeDetectedEvent e:
+                AddLine(OutputKind.System, $"mode {e.Mode.ToString().ToLowerInvariant()}: {e.Reason}", e.Timestamp);
+                return;
+            case TlsEstablishedEvent e:
+                if (mine)
+                {
+                    _tls = e.Certificate;
+                }
+
+                AddLine(e.Certificate.Verified ? OutputKind.System : OutputKind.Error, Describe(e.Certificate), e.Timestamp);
+                return;
+            case NegotiationChangedEvent e:
+                if (mine)
+                {
+                    OnNegotiation(e);
+                }
+
+                return;
+            case TelnetCommandReceivedEvent e:
+                AddLine(OutputKind.System, $"telnet {e.Command} from the server", e.Timestamp);
+                return;
+            case WarningEvent e:
+                AddLine(OutputKind.Warning, e.Message, e.Timestamp);
+                return;
+            case InfoEvent e:
+                AddLine(OutputKind.System, e.Message, e.Timestamp);
+                return;
+            case ClosedEvent e:
+                OnClosed(e, mine);
+                return;
+        }
+    }
+
+    private void OnLineSent(LineSentEvent e, SessionUpdate u, bool mine)
+    {
+        var original = (LineSentEvent)u.Original;
+        if (mine && _pendingHistory.TryPeek(out var typed) && typed == original.Text)
+        {
+            _pendingHistory.Dequeue();
+            // Masked by the profile or typed while the server had echo off: never kept, never recalled.
+            if (!u.Masked && !e.Hidden)
+            {
+                Input.History.Add(typed);
+            }
+        }
+
+        if (LocalEcho)
+        {
+            AddLine(OutputKind.Sent, e.Hidden ? $"[{e.Length} characters hidden]" : e.Text, e.Timestamp);
+        }
+    }
+
+    private void OnNegotiation(NegotiationChangedEvent e)
+    {
+        var wasChar = CharMode;
+        _serverCharMode = e.CharacterMode;
+        _remoteEcho = _controller.Session?.RemoteEcho ?? false;
+        // The server echoes and a password may follow: what is typed is not shown in clear.
+        Input.Secret = _remoteEcho && !CharMode;
+        if (wasChar != CharMode)
+        {
+            AddLine(OutputKind.System, CharMode
+                ? "character mode: keys go to the server as typed (Ctrl+] for the command prompt)"
+                : "line mode", e.Timestamp);
+        }
+    }
+
+    private void OnClosed(ClosedEvent e, bool mine)
+    {
+        if (e.Failure is null)
+        {
+            AddLine(OutputKind.System, $"connection closed: {e.Reason}", e.Timestamp);
+        }
+        else
+        {
+            AddLine(OutputKind.Error, $"connection failed: {e.Reason} — Ctrl+R to reconnect", e.Timestamp);
+        }
+
+        if (mine)
+        {
+            _state = e.Failure is null ? LinkState.Closed : LinkState.Failed;
+            _reason = e.Reason;
+            _serverCharMode = false;
+            _remoteEcho = false;
+            Input.Secret = false;
+        }
+    }
+
+    /// <summary>Adds a non-received line (system, sent, error…); received text continues on a fresh line after it.</summary>
+    internal void AddLine(OutputKind kind, string text, DateTimeOffset? at = null)
+    {
+        _splitter.Break();
+        foreach (var part in Core.Terminal.ControlEscaper.Escape(text).Split('\n'))
+        {
+            _lines.Append(new OutputLine(part, kind, at ?? DateTimeOffset.Now));
+        }
+    }
+
+    /// <summary>Adds a line and redraws now (for messages outside a batch).</summary>
+    internal void Say(OutputKind kind, string text)
+    {
+        AddLine(kind, text);
+        Output.Refresh();
+    }
+}
