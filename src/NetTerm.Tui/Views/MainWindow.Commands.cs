@@ -159,9 +159,7 @@ internal sealed partial class MainWindow
                 Say(OutputKind.System, $"line ending {e.Ending}: character-mode Enter now; typed lines from the next connection (Ctrl+R)");
                 break;
             case PromptCommand.SetMode m:
-                _charModeOverride = m.CharMode;
-                Say(OutputKind.System, CharMode ? "character mode" : "line mode");
-                RefreshStatus();
+                SetCharacterMode(m.CharMode);
                 break;
             case PromptCommand.Close:
                 _ = _controller.CloseAsync();

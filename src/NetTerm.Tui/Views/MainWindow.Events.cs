@@ -143,6 +143,14 @@ internal sealed partial class MainWindow
             }
         }
 
+        if (!e.Hidden && !u.Masked && _controller.Options is { } options)
+        {
+            // LineSentEvent carries text only: the bytes are rebuilt as Session.SendLineAsync encodes them (before
+            // telnet IAC doubling). Hidden and masked lines never reach the hex view.
+            var ending = options.LineEnding switch { Core.Sessions.LineEnding.Lf => "\n", Core.Sessions.LineEnding.Cr => "\r", _ => "\r\n" };
+            Traffic.Add(outbound: true, options.Encoding.GetBytes(e.Text + ending), e.Timestamp);
+        }
+
         if (LocalEcho)
         {
             AddLine(OutputKind.Sent, e.Hidden ? $"[{e.Length} characters hidden]" : e.Text, e.Timestamp);
@@ -158,10 +166,32 @@ internal sealed partial class MainWindow
         Input.Secret = _remoteEcho && !CharMode;
         if (wasChar != CharMode)
         {
-            AddLine(OutputKind.System, CharMode
-                ? "character mode: keys go to the server as typed (Ctrl+] for the command prompt)"
-                : "line mode", e.Timestamp);
+            OnCharModeChanged();
         }
+    }
+
+    /// <summary>Forces character or line mode, or (null) follows the server again (telnet prompt "mode").</summary>
+    internal void SetCharacterMode(bool? forced)
+    {
+        var wasChar = CharMode;
+        _charModeOverride = forced;
+        if (wasChar != CharMode)
+        {
+            OnCharModeChanged();
+        }
+
+        RefreshStatus();
+    }
+
+    private void OnCharModeChanged()
+    {
+        AddLine(OutputKind.System, CharMode
+            ? "character mode: keys go to the server as typed (Ctrl+] for the command prompt)"
+            : "line mode");
+        // Nothing typed in character mode is shown locally: the input line steps aside.
+        Input.ReadOnly = CharMode;
+        _prompt.Text = CharMode ? "[char mode] " : PromptText();
+        Output.Refresh();
     }
 
     private void OnClosed(ClosedEvent e, bool mine)
@@ -179,7 +209,13 @@ internal sealed partial class MainWindow
         {
             _state = e.Failure is null ? LinkState.Closed : LinkState.Failed;
             _reason = e.Reason;
+            var wasChar = CharMode;
             _serverCharMode = false;
+            if (wasChar != CharMode)
+            {
+                OnCharModeChanged();
+            }
+
             _remoteEcho = false;
             Input.Secret = false;
         }

@@ -103,7 +103,7 @@ internal sealed partial class MainWindow
     private void RenderProfile()
     {
         var profile = _controller.Profile;
-        _prompt.Text = (profile is null ? string.Empty : Core.Terminal.ControlEscaper.Escape(profile.PromptLabel)) + "> ";
+        _prompt.Text = CharMode ? "[char mode] " : PromptText();
         ShowBanners(profile?.Banners ?? []);
         var sections = profile?.Panel ?? [];
         var hadPanel = _panel.HasContent;
@@ -120,6 +120,9 @@ internal sealed partial class MainWindow
         RebuildProfileMenu(profile?.Actions ?? []);
         SetNeedsLayout();
     }
+
+    private string PromptText() =>
+        (_controller.Profile is { } p ? Core.Terminal.ControlEscaper.Escape(p.PromptLabel) : string.Empty) + "> ";
 
     private void RebuildProfileMenu(IReadOnlyList<ProfileAction> actions)
     {
