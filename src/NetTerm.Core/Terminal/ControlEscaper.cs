@@ -16,9 +16,7 @@ namespace NetTerm.Core.Terminal;
 public static class ControlEscaper
 {
     /// <summary>The longest output for one input unit (<c>\uHHHH</c>).</summary>
-    internal const int MaxUnitLength = 6;
-
-    private const string Hex = "0123456789abcdef";
+    internal const int MaxUnitLength = ControlCharClassifier.MaxEscapedLength;
 
     /// <summary>Escapes a complete text. Returns <paramref name="text"/> itself when nothing needs escaping.</summary>
     public static string Escape(string text, ControlEscaperOptions? options = null)
@@ -117,7 +115,7 @@ public static class ControlEscaper
             bool fits;
             if (carry == '\r')
             {
-                fits = next == '\n' ? WriteLineFeed(destination, ref di, options) : WriteHex(destination, ref di, '\r');
+                fits = next == '\n' ? WriteLineFeed(destination, ref di, options) : WriteEscaped(destination, ref di, '\r');
                 if (fits && next == '\n')
                     si = 1;
             }
@@ -176,7 +174,7 @@ public static class ControlEscaper
 
                 if (c == '\r')
                 {
-                    ok = next == '\n' ? WriteLineFeed(destination, ref di, options) : WriteHex(destination, ref di, c);
+                    ok = next == '\n' ? WriteLineFeed(destination, ref di, options) : WriteEscaped(destination, ref di, c);
                     width = next == '\n' ? 2 : 1;
                 }
                 else if (char.IsLowSurrogate(next))
@@ -195,11 +193,11 @@ public static class ControlEscaper
             }
             else if (c < ' ' || c == '\u007F')
             {
-                ok = WriteHex(destination, ref di, c);
+                ok = WriteEscaped(destination, ref di, c);
             }
             else
             {
-                ok = WriteUnicode(destination, ref di, c);
+                ok = WriteEscaped(destination, ref di, c);
             }
 
             if (!ok)
@@ -213,7 +211,7 @@ public static class ControlEscaper
     }
 
     private static bool WriteLineFeed(Span<char> destination, ref int di, ControlEscaperOptions options) =>
-        options.KeepLineFeed ? WriteChar(destination, ref di, '\n') : WriteHex(destination, ref di, '\n');
+        options.KeepLineFeed ? WriteChar(destination, ref di, '\n') : WriteEscaped(destination, ref di, '\n');
 
     private static bool WriteChar(Span<char> destination, ref int di, char c)
     {
@@ -232,27 +230,10 @@ public static class ControlEscaper
         return true;
     }
 
-    private static bool WriteHex(Span<char> destination, ref int di, char c)
+    private static bool WriteEscaped(Span<char> destination, ref int di, char c)
     {
-        if (di + 4 > destination.Length)
-            return false;
-        destination[di++] = '\\';
-        destination[di++] = 'x';
-        destination[di++] = Hex[(c >> 4) & 0xF];
-        destination[di++] = Hex[c & 0xF];
-        return true;
-    }
-
-    private static bool WriteUnicode(Span<char> destination, ref int di, char c)
-    {
-        if (di + 6 > destination.Length)
-            return false;
-        destination[di++] = '\\';
-        destination[di++] = 'u';
-        destination[di++] = Hex[(c >> 12) & 0xF];
-        destination[di++] = Hex[(c >> 8) & 0xF];
-        destination[di++] = Hex[(c >> 4) & 0xF];
-        destination[di++] = Hex[c & 0xF];
-        return true;
+        var n = ControlCharClassifier.WriteEscaped(c, destination[di..]);
+        di += n;
+        return n > 0;
     }
 }
