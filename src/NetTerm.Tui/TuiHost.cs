@@ -3,6 +3,7 @@ using NetTerm.Core.Sessions;
 using NetTerm.Core.Transcripts;
 using NetTerm.Tui.Views;
 using Terminal.Gui.App;
+using NetTerm.Core.Terminal;
 
 namespace NetTerm.Tui;
 
@@ -44,7 +45,7 @@ public static class TuiHost
             await app.RunAsync(window, stop.Token, ex =>
             {
                 // A bug in a handler must not take the user's session (and terminal) down with it.
-                window.Say(OutputKind.Error, "internal error: " + ex.Message);
+                window.Say(LineKind.Error, "internal error: " + ex.Message);
                 return true;
             }).ConfigureAwait(true);
         }

@@ -1,3 +1,4 @@
+using NetTerm.Core.Terminal;
 using Terminal.Gui.App;
 using Terminal.Gui.Input;
 using Terminal.Gui.ViewBase;
@@ -8,12 +9,12 @@ namespace NetTerm.Tui.Dialogs;
 /// <summary>F2: the traffic as hex, opening at the newest bytes. F2 or Esc closes it.</summary>
 internal sealed class HexDialog : Dialog
 {
-    private HexDialog(IReadOnlyList<string> rows)
+    private HexDialog(RawByteLog log)
     {
-        Title = "Hex view (<< received, >> sent) — F2/Esc closes";
+        Title = "Hex view (<- received, -> sent) — F2/Esc closes";
         Width = Dim.Fill(2);
         Height = Dim.Fill(1);
-        View = new HexView(rows) { X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Fill(1) };
+        View = new HexView(log) { X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Fill(1) };
         Add(View);
         AddButton(new Button { Title = "_Close" });
         View.SetFocus();
@@ -21,17 +22,11 @@ internal sealed class HexDialog : Dialog
 
     internal HexView View { get; }
 
-    public static void Show(IApplication app, TrafficLog traffic)
+    public static void Show(IApplication app, RawByteLog traffic)
     {
         ArgumentNullException.ThrowIfNull(app);
         ArgumentNullException.ThrowIfNull(traffic);
-        var rows = HexRows.Format(traffic.Chunks);
-        if (rows.Count == 0)
-        {
-            rows.Add("(no traffic yet)");
-        }
-
-        using var dialog = new HexDialog(rows);
+        using var dialog = new HexDialog(traffic);
         app.Run(dialog);
     }
 

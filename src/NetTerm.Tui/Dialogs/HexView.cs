@@ -1,21 +1,24 @@
+using NetTerm.Core.Terminal;
 using Terminal.Gui.Drawing;
 using Terminal.Gui.Input;
 using Terminal.Gui.ViewBase;
 
 namespace NetTerm.Tui.Dialogs;
 
-/// <summary>Draws the visible hex rows only.</summary>
+/// <summary>Draws the visible hex rows only, formatted on demand by Core's <see cref="HexDumpFormatter"/>.</summary>
 internal sealed class HexView : View
 {
-    private readonly IReadOnlyList<string> _rows;
+    private readonly HexDumpFormatter _rows;
+    private readonly int _count;
     private bool _started;
 
-    public HexView(IReadOnlyList<string> rows)
+    public HexView(RawByteLog log)
     {
-        _rows = rows;
+        _rows = new HexDumpFormatter(log);
+        _count = _rows.RowCount;
         CanFocus = true;
         ViewportSettings |= ViewportSettingsFlags.HasVerticalScrollBar;
-        SetContentHeight(rows.Count);
+        SetContentHeight(_count);
         AddCommand(Command.ScrollUp, () => Scroll(-1));
         AddCommand(Command.ScrollDown, () => Scroll(1));
         AddCommand(Command.PageUp, () => Scroll(-Math.Max(1, Viewport.Height - 1)));
@@ -28,7 +31,7 @@ internal sealed class HexView : View
 
     private bool Scroll(int rows)
     {
-        Viewport = Viewport with { Y = Math.Clamp(Viewport.Y + rows, 0, Math.Max(0, _rows.Count - Viewport.Height)) };
+        Viewport = Viewport with { Y = Math.Clamp(Viewport.Y + rows, 0, Math.Max(0, _count - Viewport.Height)) };
         SetNeedsDraw();
         return true;
     }
@@ -39,7 +42,7 @@ internal sealed class HexView : View
         {
             // Open at the newest traffic, which is what one presses F2 to look at.
             _started = true;
-            Viewport = Viewport with { Y = Math.Max(0, _rows.Count - Viewport.Height) };
+            Viewport = Viewport with { Y = Math.Max(0, _count - Viewport.Height) };
         }
 
         var normal = GetAttributeForRole(VisualRole.Normal);
@@ -48,7 +51,7 @@ internal sealed class HexView : View
         {
             var i = Viewport.Y + row;
             Move(0, row);
-            var text = i < _rows.Count ? _rows[i] : string.Empty;
+            var text = i < _count ? _rows.FormatRow(i) : (i == 0 ? "(no traffic yet)" : string.Empty);
             AddStr(text.PadRight(Viewport.Width));
         }
 

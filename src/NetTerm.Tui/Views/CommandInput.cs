@@ -1,3 +1,4 @@
+using NetTerm.Core.Terminal;
 using Terminal.Gui.Input;
 using Terminal.Gui.Views;
 
@@ -15,7 +16,7 @@ internal sealed class CommandInput : TextField
         Autocomplete = null!;
     }
 
-    public InputHistory History { get; } = new();
+    public CommandHistory History { get; } = new();
 
     /// <summary>Enter: the whole line.</summary>
     public event EventHandler<string>? Submitted;

@@ -2,6 +2,7 @@ using NetTerm.Core.Sessions;
 using NetTerm.Tui.Dialogs;
 using NetTerm.Tui.Input;
 using Terminal.Gui.Views;
+using NetTerm.Core.Terminal;
 
 namespace NetTerm.Tui.Views;
 
@@ -41,11 +42,17 @@ internal sealed partial class MainWindow
         var from = Output.Highlight >= 0
             ? Output.Highlight + (forward ? 1 : -1)
             : Math.Min(_lines.Count - 1, Output.Viewport.Y + Output.Viewport.Height - 1);
-        var hit = _lines.FindNext(_lastSearch, from, forward);
+        var hit = _lines.FindNext(_lastSearch, from, forward, ignoreCase: true);
+        if (hit < 0)
+        {
+            // Wrap once around the ends.
+            hit = _lines.FindNext(_lastSearch, forward ? 0 : _lines.Count - 1, forward, ignoreCase: true);
+        }
+
         if (hit < 0)
         {
             Output.Highlight = -1;
-            Say(OutputKind.System, $"not found: {_lastSearch}");
+            Say(LineKind.System, $"not found: {_lastSearch}");
             return;
         }
 
@@ -77,16 +84,16 @@ internal sealed partial class MainWindow
             {
                 for (var i = 0; i < _lines.Count; i++)
                 {
-                    writer.Write(Output.RowText(i, _lines[i]));
+                    writer.Write(Output.RowText(i));
                     writer.Write('\n');
                 }
             }
 
-            Say(OutputKind.System, $"saved {_lines.Count} lines to {path}");
+            Say(LineKind.System, $"saved {_lines.Count} lines to {path}");
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            Say(OutputKind.Error, "save failed: " + ex.Message);
+            Say(LineKind.Error, "save failed: " + ex.Message);
         }
     }
 
@@ -112,7 +119,7 @@ internal sealed partial class MainWindow
         ShowConnectDialog();
         if (_controller.Target is null)
         {
-            Say(OutputKind.System, "not connected: Ctrl+O opens a connection, Ctrl+Q quits");
+            Say(LineKind.System, "not connected: Ctrl+O opens a connection, Ctrl+Q quits");
         }
     }
 
@@ -133,7 +140,7 @@ internal sealed partial class MainWindow
         }
         catch (ArgumentException ex)
         {
-            Say(OutputKind.Error, ex.Message);
+            Say(LineKind.Error, ex.Message);
         }
     }
 
@@ -152,11 +159,11 @@ internal sealed partial class MainWindow
                 break;
             case PromptCommand.ToggleEcho:
                 LocalEcho = !LocalEcho;
-                Say(OutputKind.System, LocalEcho ? "local echo on" : "local echo off");
+                Say(LineKind.System, LocalEcho ? "local echo on" : "local echo off");
                 break;
             case PromptCommand.SetEnding e:
                 _endingOverride = e.Ending;
-                Say(OutputKind.System, $"line ending {e.Ending}: character-mode Enter now; typed lines from the next connection (Ctrl+R)");
+                Say(LineKind.System, $"line ending {e.Ending}: character-mode Enter now; typed lines from the next connection (Ctrl+R)");
                 break;
             case PromptCommand.SetMode m:
                 SetCharacterMode(m.CharMode);
@@ -177,10 +184,10 @@ internal sealed partial class MainWindow
                 RequestStop();
                 break;
             case PromptCommand.ShowHelp:
-                Say(OutputKind.System, PromptCommand.Help);
+                Say(LineKind.System, PromptCommand.Help);
                 break;
             case PromptCommand.Invalid i:
-                Say(OutputKind.Error, i.Message);
+                Say(LineKind.Error, i.Message);
                 break;
         }
     }
@@ -191,7 +198,7 @@ internal sealed partial class MainWindow
         {
             if (_controller.Session is not { IsConnected: true } session)
             {
-                Say(OutputKind.Error, "not connected");
+                Say(LineKind.Error, "not connected");
                 return;
             }
 
@@ -199,7 +206,7 @@ internal sealed partial class MainWindow
         }
         catch (Exception ex) when (ex is IOException or InvalidOperationException or System.Net.Sockets.SocketException or ObjectDisposedException)
         {
-            Say(OutputKind.Error, $"{s.Command}: {ex.Message}");
+            Say(LineKind.Error, $"{s.Command}: {ex.Message}");
         }
     }
 

@@ -1,6 +1,7 @@
 using NetTerm.Core.Profiles;
 using NetTerm.Core.Sessions;
 using NetTerm.Core.Transport;
+using NetTerm.Core.Terminal;
 
 namespace NetTerm.Tui.Views;
 
@@ -50,7 +51,7 @@ internal sealed partial class MainWindow
                 }
                 catch (Exception ex) when (ex is not OutOfMemoryException)
                 {
-                    AddLine(OutputKind.Error, "profile error: " + ex.Message);
+                    AddLine(LineKind.Error, "profile error: " + ex.Message);
                 }
             }
         }
@@ -64,29 +65,33 @@ internal sealed partial class MainWindow
         switch (u.Event)
         {
             case DataReceivedEvent e:
-                _splitter.Feed(e.Text, e.Timestamp, _lines);
-                Traffic.Add(outbound: false, e.Raw, e.Timestamp);
+                _processor.Process(e.Text, e.Timestamp);
+                Traffic.Append(ByteDirection.In, e.Raw.Span, e.Timestamp);
                 return;
             case LineSentEvent e:
                 OnLineSent(e, u, mine);
                 return;
             case BytesSentEvent e:
-                Traffic.Add(outbound: true, e.Hidden ? ReadOnlyMemory<byte>.Empty : e.Raw, e.Timestamp);
+                if (!e.Hidden)
+                {
+                    Traffic.Append(ByteDirection.Out, e.Raw.Span, e.Timestamp);
+                }
+
                 if (e.Description is { } what)
                 {
-                    AddLine(OutputKind.System, "sent " + what, e.Timestamp);
+                    AddLine(LineKind.System, "sent " + what, e.Timestamp);
                 }
 
                 return;
             case AnnotationEvent e:
                 if (ShowAnnotations)
                 {
-                    AddLine(OutputKind.Annotation, e.Text, e.Timestamp);
+                    AddLine(LineKind.Annotation, e.Text, e.Timestamp);
                 }
 
                 return;
             case ConnectingEvent e:
-                AddLine(OutputKind.System, $"trying {e.Host}:{e.Port}{(e.Address is null ? string.Empty : $" ({e.Address})")}…", e.Timestamp);
+                AddLine(LineKind.System, $"trying {e.Host}:{e.Port}{(e.Address is null ? string.Empty : $" ({e.Address})")}…", e.Timestamp);
                 return;
             case ConnectedEvent e:
                 if (mine)
@@ -95,10 +100,10 @@ internal sealed partial class MainWindow
                     _connectedAt = e.Timestamp;
                 }
 
-                AddLine(OutputKind.System, $"connected to {e.Host}:{e.Port} ({e.Remote})", e.Timestamp);
+                AddLine(LineKind.System, $"connected to {e.Host}:{e.Port} ({e.Remote})", e.Timestamp);
                 return;
             case ModeDetectedEvent e:
-                AddLine(OutputKind.System, $"mode {e.Mode.ToString().ToLowerInvariant()}: {e.Reason}", e.Timestamp);
+                AddLine(LineKind.System, $"mode {e.Mode.ToString().ToLowerInvariant()}: {e.Reason}", e.Timestamp);
                 return;
             case TlsEstablishedEvent e:
                 if (mine)
@@ -106,7 +111,7 @@ internal sealed partial class MainWindow
                     _tls = e.Certificate;
                 }
 
-                AddLine(e.Certificate.Verified ? OutputKind.System : OutputKind.Error, Describe(e.Certificate), e.Timestamp);
+                AddLine(e.Certificate.Verified ? LineKind.System : LineKind.Error, Describe(e.Certificate), e.Timestamp);
                 return;
             case NegotiationChangedEvent e:
                 if (mine)
@@ -116,13 +121,13 @@ internal sealed partial class MainWindow
 
                 return;
             case TelnetCommandReceivedEvent e:
-                AddLine(OutputKind.System, $"telnet {e.Command} from the server", e.Timestamp);
+                AddLine(LineKind.System, $"telnet {e.Command} from the server", e.Timestamp);
                 return;
             case WarningEvent e:
-                AddLine(OutputKind.Warning, e.Message, e.Timestamp);
+                AddLine(LineKind.Warning, e.Message, e.Timestamp);
                 return;
             case InfoEvent e:
-                AddLine(OutputKind.System, e.Message, e.Timestamp);
+                AddLine(LineKind.System, e.Message, e.Timestamp);
                 return;
             case ClosedEvent e:
                 OnClosed(e, mine);
@@ -148,12 +153,12 @@ internal sealed partial class MainWindow
             // LineSentEvent carries text only: the bytes are rebuilt as Session.SendLineAsync encodes them (before
             // telnet IAC doubling). Hidden and masked lines never reach the hex view.
             var ending = options.LineEnding switch { Core.Sessions.LineEnding.Lf => "\n", Core.Sessions.LineEnding.Cr => "\r", _ => "\r\n" };
-            Traffic.Add(outbound: true, options.Encoding.GetBytes(e.Text + ending), e.Timestamp);
+            Traffic.Append(ByteDirection.Out, options.Encoding.GetBytes(e.Text + ending), e.Timestamp);
         }
 
         if (LocalEcho)
         {
-            AddLine(OutputKind.Sent, e.Hidden ? $"[{e.Length} characters hidden]" : e.Text, e.Timestamp);
+            AddLine(e.Hidden ? LineKind.Hidden : LineKind.Sent, e.Hidden ? $"[{e.Length} characters hidden]" : e.Text, e.Timestamp);
         }
     }
 
@@ -185,7 +190,7 @@ internal sealed partial class MainWindow
 
     private void OnCharModeChanged()
     {
-        AddLine(OutputKind.System, CharMode
+        AddLine(LineKind.System, CharMode
             ? "character mode: keys go to the server as typed (Ctrl+] for the command prompt)"
             : "line mode");
         // Nothing typed in character mode is shown locally: the input line steps aside.
@@ -198,11 +203,11 @@ internal sealed partial class MainWindow
     {
         if (e.Failure is null)
         {
-            AddLine(OutputKind.System, $"connection closed: {e.Reason}", e.Timestamp);
+            AddLine(LineKind.System, $"connection closed: {e.Reason}", e.Timestamp);
         }
         else
         {
-            AddLine(OutputKind.Error, $"connection failed: {e.Reason} — Ctrl+R to reconnect", e.Timestamp);
+            AddLine(LineKind.Error, $"connection failed: {e.Reason} — Ctrl+R to reconnect", e.Timestamp);
         }
 
         if (mine)
@@ -221,18 +226,18 @@ internal sealed partial class MainWindow
         }
     }
 
-    /// <summary>Adds a non-received line (system, sent, error…); received text continues on a fresh line after it.</summary>
-    internal void AddLine(OutputKind kind, string text, DateTimeOffset? at = null)
+    /// <summary>Adds a non-received line (system, sent, error…). Its text may quote the server (a close reason, a
+    /// certificate subject), so it is escaped like received text. Received text continues on a fresh line after it.</summary>
+    internal void AddLine(LineKind kind, string text, DateTimeOffset? at = null)
     {
-        _splitter.Break();
-        foreach (var part in Core.Terminal.ControlEscaper.Escape(text).Split('\n'))
+        foreach (var part in ControlEscaper.Escape(text).Split('\n'))
         {
-            _lines.Append(new OutputLine(part, kind, at ?? DateTimeOffset.Now));
+            _lines.Append(kind, part, [], at ?? DateTimeOffset.Now);
         }
     }
 
     /// <summary>Adds a line and redraws now (for messages outside a batch).</summary>
-    internal void Say(OutputKind kind, string text)
+    internal void Say(LineKind kind, string text)
     {
         AddLine(kind, text);
         Output.Refresh();

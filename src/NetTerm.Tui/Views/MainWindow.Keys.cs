@@ -1,5 +1,6 @@
 using NetTerm.Tui.Input;
 using Terminal.Gui.Input;
+using NetTerm.Core.Terminal;
 
 namespace NetTerm.Tui.Views;
 
@@ -66,7 +67,7 @@ internal sealed partial class MainWindow
         else if (key == Key.F7)
         {
             ShowAnnotations = !ShowAnnotations;
-            Say(OutputKind.System, ShowAnnotations ? "annotations shown" : "annotations hidden (new ones are not added)");
+            Say(LineKind.System, ShowAnnotations ? "annotations shown" : "annotations hidden (new ones are not added)");
         }
         else if (key == Key.F.WithCtrl)
         {
@@ -155,23 +156,28 @@ internal sealed partial class MainWindow
         var clipboard = _app.Clipboard;
         if (clipboard is { IsSupported: true } && clipboard.TrySetClipboardData(text))
         {
-            Say(OutputKind.System, $"copied {text.Count(c => c == '\n')} line(s) to the clipboard");
+            Say(LineKind.System, $"copied {text.Count(c => c == '\n')} line(s) to the clipboard");
             Output.ClearSelection();
         }
         else
         {
-            Say(OutputKind.Warning, "no clipboard available here; use Ctrl+S to save the transcript instead");
+            Say(LineKind.Warning, "no clipboard available here; use Ctrl+S to save the transcript instead");
         }
     }
 
     private void CycleTimestamps()
     {
-        Output.Timestamps = TimestampFormat.Next(Output.Timestamps);
-        Output.SetNeedsDraw();
-        Say(OutputKind.System, Output.Timestamps switch
+        Output.Timestamps = Output.Timestamps switch
         {
-            TimestampMode.WallClock => "timestamps: wall clock",
-            TimestampMode.Delta => "timestamps: time since the previous line",
+            LineTimestampMode.Off => LineTimestampMode.WallClock,
+            LineTimestampMode.WallClock => LineTimestampMode.Delta,
+            _ => LineTimestampMode.Off,
+        };
+        Output.SetNeedsDraw();
+        Say(LineKind.System, Output.Timestamps switch
+        {
+            LineTimestampMode.WallClock => "timestamps: wall clock",
+            LineTimestampMode.Delta => "timestamps: time since the previous line",
             _ => "timestamps: off",
         });
     }
@@ -179,7 +185,6 @@ internal sealed partial class MainWindow
     private void ClearOutput()
     {
         _lines.Clear();
-        _splitter.Break();
         Output.ClearSelection();
         Output.Highlight = -1;
         Output.ScrollToBottom();

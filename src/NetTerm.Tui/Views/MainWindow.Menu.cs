@@ -2,6 +2,7 @@ using NetTerm.Core.Profiles;
 using NetTerm.Tui.Dialogs;
 using Terminal.Gui.Input;
 using Terminal.Gui.Views;
+using NetTerm.Core.Terminal;
 
 namespace NetTerm.Tui.Views;
 
@@ -28,7 +29,7 @@ internal sealed partial class MainWindow
                 if (_controller.Target is { } t)
                 {
                     save(t);
-                    Say(OutputKind.System, $"saved session {t.Host}:{t.Port}");
+                    Say(LineKind.System, $"saved session {t.Host}:{t.Port}");
                 }
             }, Key.Empty));
         }
@@ -66,7 +67,7 @@ internal sealed partial class MainWindow
         }
         else
         {
-            Say(OutputKind.System, "no TLS on this connection");
+            Say(LineKind.System, "no TLS on this connection");
         }
     }
 

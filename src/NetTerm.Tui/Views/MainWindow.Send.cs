@@ -1,6 +1,7 @@
 using NetTerm.Core.Profiles;
 using NetTerm.Tui.Dialogs;
 using Terminal.Gui.Input;
+using NetTerm.Core.Terminal;
 
 namespace NetTerm.Tui.Views;
 
@@ -28,7 +29,7 @@ internal sealed partial class MainWindow
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             // async void: nothing may escape, the UI must stay up.
-            Say(OutputKind.Error, "send failed: " + ex.Message);
+            Say(LineKind.Error, "send failed: " + ex.Message);
         }
         finally
         {
@@ -41,7 +42,7 @@ internal sealed partial class MainWindow
     {
         if (_controller.Profile is not { } profile || !_controller.IsConnected)
         {
-            Say(OutputKind.Error, "not connected: Ctrl+R reconnects, Ctrl+O opens a connection");
+            Say(LineKind.Error, "not connected: Ctrl+R reconnects, Ctrl+O opens a connection");
             return false;
         }
 
@@ -57,7 +58,7 @@ internal sealed partial class MainWindow
 
     private bool Refused(string reason)
     {
-        Say(OutputKind.Error, "not sent: " + reason);
+        Say(LineKind.Error, "not sent: " + reason);
         return false;
     }
 
@@ -92,7 +93,7 @@ internal sealed partial class MainWindow
                 Input.Replace(line);
             }
 
-            Say(OutputKind.Error, "send failed: " + ex.Message + " (the line is kept in the input)");
+            Say(LineKind.Error, "send failed: " + ex.Message + " (the line is kept in the input)");
             return false;
         }
     }
@@ -117,7 +118,7 @@ internal sealed partial class MainWindow
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            Say(OutputKind.Error, $"{form.Title}: {ex.Message}");
+            Say(LineKind.Error, $"{form.Title}: {ex.Message}");
             return false;
         }
     }
@@ -133,7 +134,7 @@ internal sealed partial class MainWindow
                     await RunFormAsync(f.Form, fromInput: false).ConfigureAwait(true);
                     break;
                 case SubmitReview.Confirm c when ConfirmDialog.Ask(_app, c.Confirmation):
-                    Say(OutputKind.System, c.Confirmation.Title + ": confirmed");
+                    Say(LineKind.System, c.Confirmation.Title + ": confirmed");
                     break;
                 case SubmitReview.Refuse r:
                     Refused(r.Reason);
@@ -142,7 +143,7 @@ internal sealed partial class MainWindow
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            Say(OutputKind.Error, $"{action.Title}: {ex.Message}");
+            Say(LineKind.Error, $"{action.Title}: {ex.Message}");
         }
     }
 
@@ -160,7 +161,7 @@ internal sealed partial class MainWindow
         }
         catch (Exception ex) when (ex is IOException or InvalidOperationException or System.Net.Sockets.SocketException or ObjectDisposedException)
         {
-            Say(OutputKind.Error, "send failed: " + ex.Message);
+            Say(LineKind.Error, "send failed: " + ex.Message);
         }
     }
 
@@ -205,7 +206,7 @@ internal sealed partial class MainWindow
         {
             if (!await SubmitLineAsync(line, fromInput: false).ConfigureAwait(true))
             {
-                Say(OutputKind.Warning, "paste stopped at: " + line);
+                Say(LineKind.Warning, "paste stopped at: " + line);
                 return;
             }
         }

@@ -5,6 +5,7 @@ using Terminal.Gui.App;
 using Terminal.Gui.Drawing;
 using Terminal.Gui.ViewBase;
 using Terminal.Gui.Views;
+using NetTerm.Core.Terminal;
 
 namespace NetTerm.Tui.Views;
 
@@ -21,8 +22,8 @@ internal sealed partial class MainWindow : Runnable
     private readonly TuiLaunch _launch;
     private readonly SessionController _controller;
     private readonly UiDispatcher<SessionUpdate> _dispatcher;
-    private readonly OutputLines _lines;
-    private readonly ReceivedTextSplitter _splitter = new();
+    private readonly Scrollback _lines;
+    private readonly TerminalTextProcessor _processor;
     private readonly OutputPalette _palette;
     private readonly Label _banners;
     private readonly Label _prompt;
@@ -38,7 +39,8 @@ internal sealed partial class MainWindow : Runnable
         _app = app;
         _launch = launch;
         _palette = new OutputPalette(launch.NoColor);
-        _lines = new OutputLines(Math.Max(100, launch.ScrollbackLines));
+        _lines = new Scrollback(Math.Max(100, launch.ScrollbackLines));
+        _processor = new TerminalTextProcessor(_lines);
         _dispatcher = new UiDispatcher<SessionUpdate>(Post, ApplyBatch);
         _controller = new SessionController(transcript, _dispatcher);
         Width = Dim.Fill();
@@ -87,7 +89,7 @@ internal sealed partial class MainWindow : Runnable
 
     internal SessionController Controller => _controller;
 
-    internal TrafficLog Traffic { get; } = new();
+    internal RawByteLog Traffic { get; } = new();
 
     /// <summary>Connects to <paramref name="target"/>; the current connection, if any, is closed first.</summary>
     public void Connect(ConnectTarget target, SessionOptions options)
@@ -96,7 +98,7 @@ internal sealed partial class MainWindow : Runnable
         ArgumentNullException.ThrowIfNull(options);
         var (columns, rows) = PaneSize();
         options = options with { Columns = columns, Rows = rows, LineEnding = _endingOverride ?? options.LineEnding };
-        _splitter.Break();
+        _processor.Reset();
         ResetConnectionState();
         _state = LinkState.Connecting;
         _controller.Start(target, options, _launch.ProfileFor(target));
@@ -109,7 +111,7 @@ internal sealed partial class MainWindow : Runnable
     {
         if (_controller.Target is { } target && _controller.Options is { } options)
         {
-            AddLine(OutputKind.System, $"reconnecting to {target.Host}:{target.Port}…");
+            AddLine(LineKind.System, $"reconnecting to {target.Host}:{target.Port}…");
             Connect(target, options);
         }
         else

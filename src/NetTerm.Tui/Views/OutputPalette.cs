@@ -1,3 +1,4 @@
+using NetTerm.Core.Terminal;
 using Terminal.Gui.Drawing;
 using Attribute = Terminal.Gui.Drawing.Attribute;
 
@@ -9,17 +10,18 @@ internal sealed class OutputPalette(bool noColor)
 {
     public bool NoColor { get; } = noColor;
 
-    public Attribute For(OutputKind kind, Attribute normal)
+    public Attribute For(LineKind kind, Attribute normal)
     {
         if (NoColor)
         {
             var style = kind switch
             {
-                OutputKind.Sent => TextStyle.Bold,
-                OutputKind.System => TextStyle.Italic,
-                OutputKind.Error => TextStyle.Bold | TextStyle.Underline,
-                OutputKind.Warning => TextStyle.Underline,
-                OutputKind.Annotation => TextStyle.Italic | TextStyle.Faint,
+                LineKind.Sent => TextStyle.Bold,
+                LineKind.System => TextStyle.Italic,
+                LineKind.Error => TextStyle.Bold | TextStyle.Underline,
+                LineKind.Warning => TextStyle.Underline,
+                LineKind.Annotation => TextStyle.Italic | TextStyle.Faint,
+                LineKind.Hidden => TextStyle.Bold | TextStyle.Faint,
                 _ => TextStyle.None,
             };
             return new Attribute(Color.None, Color.None, style);
@@ -27,23 +29,23 @@ internal sealed class OutputPalette(bool noColor)
 
         return kind switch
         {
-            OutputKind.Sent => new Attribute(new Color(ColorName16.BrightCyan), normal.Background, TextStyle.Bold),
-            OutputKind.System => new Attribute(new Color(ColorName16.BrightGreen), normal.Background),
-            OutputKind.Error => new Attribute(new Color(ColorName16.BrightRed), normal.Background, TextStyle.Bold),
-            OutputKind.Warning => new Attribute(new Color(ColorName16.Yellow), normal.Background),
-            OutputKind.Annotation => new Attribute(new Color(ColorName16.BrightMagenta), normal.Background, TextStyle.Italic),
+            LineKind.Sent or LineKind.Hidden => new Attribute(new Color(ColorName16.BrightCyan), normal.Background, TextStyle.Bold),
+            LineKind.System => new Attribute(new Color(ColorName16.BrightGreen), normal.Background),
+            LineKind.Error => new Attribute(new Color(ColorName16.BrightRed), normal.Background, TextStyle.Bold),
+            LineKind.Warning => new Attribute(new Color(ColorName16.Yellow), normal.Background),
+            LineKind.Annotation => new Attribute(new Color(ColorName16.BrightMagenta), normal.Background, TextStyle.Italic),
             _ => normal,
         };
     }
 
     /// <summary>The mark that tells directions apart even without colour.</summary>
-    public static string Mark(OutputKind kind) => kind switch
+    public static string Mark(LineKind kind) => kind switch
     {
-        OutputKind.Sent => "> ",
-        OutputKind.System => "* ",
-        OutputKind.Error => "! ",
-        OutputKind.Warning => "! ",
-        OutputKind.Annotation => "  # ",
+        LineKind.Sent or LineKind.Hidden => "> ",
+        LineKind.System => "* ",
+        LineKind.Error => "! ",
+        LineKind.Warning => "! ",
+        LineKind.Annotation => "  # ",
         _ => string.Empty,
     };
 

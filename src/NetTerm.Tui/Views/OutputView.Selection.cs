@@ -8,7 +8,7 @@ namespace NetTerm.Tui.Views;
 /// terminal's own selection away, so the pane must offer its own (copied with Ctrl+C through TG's clipboard).</summary>
 internal sealed partial class OutputView
 {
-    // Absolute line numbers (see OutputLines.First), so a selection survives old lines falling off the ring.
+    // Absolute line numbers (see OutputLines.FirstLineNumber), so a selection survives old lines falling off the ring.
     private long? _anchor;
     private long _caret;
     private bool _dragging;
@@ -26,12 +26,12 @@ internal sealed partial class OutputView
         if (_anchor is null)
         {
             var bottom = Math.Min(Lines.Count - 1, Viewport.Y + Math.Max(0, Viewport.Height - 1));
-            _anchor = _caret = Lines.First + bottom;
+            _anchor = _caret = Lines.FirstLineNumber + bottom;
             delta = Math.Min(0, delta);
         }
 
-        _caret = Math.Clamp(_caret + delta, Lines.First, Lines.TotalAppended - 1);
-        Reveal((int)(_caret - Lines.First));
+        _caret = Math.Clamp(_caret + delta, Lines.FirstLineNumber, Lines.TotalAppended - 1);
+        Reveal((int)(_caret - Lines.FirstLineNumber));
         SetNeedsDraw();
     }
 
@@ -54,7 +54,7 @@ internal sealed partial class OutputView
         var text = new StringBuilder();
         for (var i = from; i <= to; i++)
         {
-            text.Append(RowText(i, Lines[i])).Append('\n');
+            text.Append(RowText(i)).Append('\n');
         }
 
         return text.ToString();
@@ -68,8 +68,8 @@ internal sealed partial class OutputView
             return (0, -1);
         }
 
-        var a = anchor - Lines.First;
-        var c = _caret - Lines.First;
+        var a = anchor - Lines.FirstLineNumber;
+        var c = _caret - Lines.FirstLineNumber;
         var from = (int)Math.Max(0, Math.Min(a, c));
         var to = (int)Math.Min(Lines.Count - 1, Math.Max(a, c));
         return (from, to);
@@ -88,7 +88,7 @@ internal sealed partial class OutputView
             if (!_dragging)
             {
                 _dragging = true;
-                _anchor = Lines.First + index;
+                _anchor = Lines.FirstLineNumber + index;
                 (App?.Mouse as IMouseGrabHandler)?.GrabMouse(this);
                 SetFocus();
             }
@@ -101,7 +101,7 @@ internal sealed partial class OutputView
                 ScrollBy(1);
             }
 
-            _caret = Lines.First + index;
+            _caret = Lines.FirstLineNumber + index;
             SetNeedsDraw();
             return true;
         }
@@ -110,7 +110,7 @@ internal sealed partial class OutputView
         {
             _dragging = false;
             (App?.Mouse as IMouseGrabHandler)?.UngrabMouse();
-            if (_anchor == Lines.First + index && _caret == _anchor && mouse.Flags.HasFlag(MouseFlags.LeftButtonClicked))
+            if (_anchor == Lines.FirstLineNumber + index && _caret == _anchor && mouse.Flags.HasFlag(MouseFlags.LeftButtonClicked))
             {
                 // A plain click selects nothing.
                 _anchor = null;

@@ -1,3 +1,4 @@
+using NetTerm.Core.Terminal;
 using Terminal.Gui.Drawing;
 using Terminal.Gui.Input;
 using Terminal.Gui.ViewBase;
@@ -14,7 +15,7 @@ internal sealed partial class OutputView : View
 {
     private readonly OutputPalette _palette;
 
-    public OutputView(OutputLines lines, OutputPalette palette)
+    public OutputView(Scrollback lines, OutputPalette palette)
     {
         Lines = lines;
         _palette = palette;
@@ -36,12 +37,12 @@ internal sealed partial class OutputView : View
         KeyBindings.Add(Key.End, Command.End);
     }
 
-    public OutputLines Lines { get; }
+    public Scrollback Lines { get; }
 
     /// <summary>True while the view sticks to the newest line; scrolling up clears it, reaching the bottom sets it.</summary>
     public bool Follow { get; private set; } = true;
 
-    public TimestampMode Timestamps { get; set; }
+    public LineTimestampMode Timestamps { get; set; }
 
     /// <summary>Index (0 = oldest held) of the line a search found; drawn highlighted. -1 for none.</summary>
     public int Highlight { get; set; } = -1;
@@ -126,21 +127,17 @@ internal sealed partial class OutputView : View
                 continue;
             }
 
-            var line = Lines[index];
+            var line = Lines.GetLine(index);
             var selected = (index >= selFrom && index <= selTo) || index == Highlight;
-            var attribute = selected ? _palette.Selected(normal) : _palette.For(line.Kind, normal);
-            var text = RowText(index, line);
-            if (text.Length > width * 2)
-            {
-                text = text[..(width * 2)];
-            }
-
-            SetAttribute(attribute);
-            AddStr(text);
-            var used = Terminal.Gui.Text.StringExtensions.GetColumns(text);
+            var lineAttribute = selected ? _palette.Selected(normal) : _palette.For(line.Kind, normal);
+            var prefix = Prefix(index, line);
+            SetAttribute(lineAttribute);
+            AddStr(prefix);
+            var used = DrawText(line, lineAttribute, selected, width * 2);
+            used += Terminal.Gui.Text.StringExtensions.GetColumns(prefix);
             if (used < width)
             {
-                SetAttribute(selected ? attribute : normal);
+                SetAttribute(selected ? lineAttribute : normal);
                 AddStr(new string(' ', width - used));
             }
         }
@@ -148,12 +145,47 @@ internal sealed partial class OutputView : View
         return true;
     }
 
-    /// <summary>What a row shows: timestamp, direction mark and text (also what a copy takes).</summary>
-    internal string RowText(int index, OutputLine line)
+    /// <summary>Draws the line's text with its SGR style runs; returns the columns used.</summary>
+    private int DrawText(ScrollbackLine line, Attribute lineAttribute, bool selected, int maxChars)
     {
-        var previous = index > 0 ? Lines[index - 1].At : (DateTimeOffset?)null;
-        return TimestampFormat.Prefix(Timestamps, line.At, previous) + OutputPalette.Mark(line.Kind) + line.Text;
+        var text = line.Text.Length > maxChars ? line.Text[..maxChars] : line.Text;
+        var position = 0;
+        foreach (var run in line.Runs)
+        {
+            if (run.Start >= text.Length)
+            {
+                break;
+            }
+
+            if (run.Start > position)
+            {
+                SetAttribute(lineAttribute);
+                AddStr(text[position..run.Start]);
+            }
+
+            var end = Math.Min(run.End, text.Length);
+            SetAttribute(selected ? lineAttribute : StyleMapper.Map(run.Style, lineAttribute, _palette.NoColor));
+            AddStr(text[run.Start..end]);
+            position = end;
+        }
+
+        if (position < text.Length)
+        {
+            SetAttribute(lineAttribute);
+            AddStr(text[position..]);
+        }
+
+        return Terminal.Gui.Text.StringExtensions.GetColumns(text);
     }
+
+    private string Prefix(int index, ScrollbackLine line)
+    {
+        var previous = Timestamps == LineTimestampMode.Delta && index > 0 ? Lines.GetTimestamp(index - 1) : (DateTimeOffset?)null;
+        return LineTimestampFormatter.Format(Timestamps, line.Timestamp, previous) + OutputPalette.Mark(line.Kind);
+    }
+
+    /// <summary>What a row shows: timestamp, direction mark and text (what a copy or Ctrl+S takes).</summary>
+    internal string RowText(int index) => Prefix(index, Lines.GetLine(index)) + Lines.GetLine(index).Text;
 
     protected override bool OnMouseEvent(Mouse mouse)
     {
