@@ -9,13 +9,34 @@ namespace NetTerm.Cli;
 /// documented exit code.</summary>
 internal static class Cli
 {
+    /// <summary>The only place the CLI touches the TUI; a transcript that cannot be opened is a usage error, as headless.</summary>
+    private static async Task<int> RunTuiAsync(Tui.TuiLaunch launch, CancellationToken ct)
+    {
+        if (launch.LogFile is { } log)
+        {
+            try
+            {
+                // Fail before the screen switches, with the same message as headless.
+                await File.AppendAllTextAsync(log, string.Empty, ct).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                throw new UsageException($"cannot open log file: {Core.Text.Messages.OneLine(ex.Message)}");
+            }
+        }
+
+        return await Tui.TuiHost.RunAsync(launch, ct).ConfigureAwait(false);
+    }
+
     public static async Task<int> RunAsync(
         string[] args, ConsoleStreams console, Func<string, string?> getEnv, CancellationToken ct)
     {
         var verbose = args.Contains("--verbose") || args.Contains("-v");
         var root = RootCommandFactory.Create(
             (request, token) => new HeadlessRunner(request, console).RunAsync(token),
-            getEnv);
+            getEnv,
+            console.IsTerminal ? new TuiRunner(() => true, RunTuiAsync) : null,
+            console.Error);
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {

@@ -9,7 +9,10 @@ internal static class Program
     private static async Task<int> Main(string[] args)
     {
         var console = new ConsoleStreams(Console.OpenStandardInput(), Console.OpenStandardOutput(), Console.Error,
-            Console.IsOutputRedirected);
+            Console.IsOutputRedirected)
+        {
+            IsTerminal = !Console.IsInputRedirected && !Console.IsOutputRedirected,
+        };
         return await Cli.RunAsync(args, console, Environment.GetEnvironmentVariable, CancellationToken.None)
             .ConfigureAwait(false);
     }

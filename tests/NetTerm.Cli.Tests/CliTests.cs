@@ -44,6 +44,27 @@ public sealed class CliTests
     }
 
     [Fact]
+    public async Task RunAsync_NotATerminalWithoutNoTui_RunsHeadlessAndSaysSo()
+    {
+        var port = FreePort.Get();
+
+        var result = await CliHarness.RunAsync(string.Empty, "127.0.0.1", port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        Assert.Equal(4, result.ExitCode);
+        Assert.StartsWith("netterm: stdin or stdout is not a terminal; running as --no-tui", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--backspace", "bogus")]
+    [InlineData("--scrollback", "abc")]
+    public async Task RunAsync_BadTuiOption_ExitsTwo(string option, string value)
+    {
+        var result = await CliHarness.RunAsync(string.Empty, "--no-tui", option, value, "127.0.0.1", "1");
+
+        Assert.Equal(2, result.ExitCode);
+    }
+
+    [Fact]
     public async Task RunAsync_RefusedPort_ExitsFourWithOneLine()
     {
         var port = FreePort.Get();

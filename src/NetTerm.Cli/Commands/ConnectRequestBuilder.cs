@@ -18,7 +18,9 @@ internal static class ConnectRequestBuilder
         string hostText,
         string? portText,
         int defaultPort,
-        Func<string, string?> getEnv)
+        Func<string, string?> getEnv,
+        string? modeOverride = null,
+        bool? tlsOverride = null)
     {
         HostPort target;
         try
@@ -45,8 +47,8 @@ internal static class ConnectRequestBuilder
         var idle = pr.GetValue(o.IdleTimeout) is { } idleSeconds ? Seconds(idleSeconds, "--idle-timeout") : (TimeSpan?)null;
         var session = new SessionOptions(target.Host, target.Port)
         {
-            Mode = ParseMode(pr.GetValue(o.Mode)),
-            Tls = BuildTls(pr, o, target.Host),
+            Mode = ParseMode(modeOverride ?? pr.GetValue(o.Mode)),
+            Tls = BuildTls(pr, o, target.Host, tlsOverride),
             Proxy = BuildProxy(pr.GetValue(o.Proxy), getEnv),
             Family = pr.GetValue(o.IPv4) ? AddressFamilyPreference.IPv4Only
                 : pr.GetValue(o.IPv6) ? AddressFamilyPreference.IPv6Only : AddressFamilyPreference.Any,
@@ -60,9 +62,7 @@ internal static class ConnectRequestBuilder
         };
         return new ConnectRequest(
             session,
-            session.Mode == SessionMode.Telnet || (session.Mode == SessionMode.Auto && session.Port == 23)
-                ? PassThroughProfile.Telnet
-                : PassThroughProfile.Raw,
+            ProfileFor(session),
             pr.GetValue(o.NoTui),
             pr.GetValue(o.Binary),
             Seconds(pr.GetValue(o.Wait), "--wait", allowZero: true),
@@ -70,6 +70,12 @@ internal static class ConnectRequestBuilder
             pr.GetValue(o.Verbose),
             pr.GetValue(o.Quiet));
     }
+
+    /// <summary>The profile for a session: telnet when the mode says so (or auto on port 23), raw otherwise.</summary>
+    public static IProfile ProfileFor(SessionOptions session) =>
+        session.Mode == SessionMode.Telnet || (session.Mode == SessionMode.Auto && session.Port == 23)
+            ? PassThroughProfile.Telnet
+            : PassThroughProfile.Raw;
 
     private static SessionMode ParseMode(string? mode) => mode switch
     {
@@ -88,7 +94,7 @@ internal static class ConnectRequestBuilder
         return TimeSpan.FromSeconds(value);
     }
 
-    private static TlsOptions? BuildTls(ParseResult pr, ConnectionOptions o, string host)
+    private static TlsOptions? BuildTls(ParseResult pr, ConnectionOptions o, string host, bool? tlsOverride)
     {
         var cert = pr.GetValue(o.Cert);
         var key = pr.GetValue(o.Key);
@@ -111,7 +117,7 @@ internal static class ConnectRequestBuilder
             "1.3" => SslProtocols.Tls13,
             var other => throw new UsageException($"--tls-min must be 1.2 or 1.3 (got '{other}')"),
         };
-        if (!pr.GetValue(o.Tls))
+        if (!(tlsOverride ?? pr.GetValue(o.Tls)))
         {
             return null;
         }

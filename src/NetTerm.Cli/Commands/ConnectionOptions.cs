@@ -92,6 +92,15 @@ internal sealed class ConnectionOptions
         HelpName = "seconds",
     };
 
+    public Option<int> Scrollback { get; } = new("--scrollback")
+    {
+        Description = "Lines kept in the full-screen client's output pane",
+        DefaultValueFactory = _ => 100_000,
+        HelpName = "lines",
+    };
+
+    public Option<string> Backspace { get; } = CreateBackspace();
+
     public Option<bool> Verbose { get; } = new("--verbose", "-v") { Description = "Connection details on stderr; stack traces on errors" };
 
     public Option<bool> Quiet { get; } = new("--quiet", "-q") { Description = "No status lines on stderr, errors only" };
@@ -107,9 +116,20 @@ internal sealed class ConnectionOptions
         return mode;
     }
 
+    private static Option<string> CreateBackspace()
+    {
+        var backspace = new Option<string>("--backspace")
+        {
+            Description = "What Backspace sends in telnet character mode: del (0x7F) or ctrl-h (0x08)",
+            DefaultValueFactory = _ => "del",
+        };
+        backspace.AcceptOnlyFromAmong("del", "ctrl-h");
+        return backspace;
+    }
+
     public IEnumerable<Option> All =>
     [
         Mode, IPv4, IPv6, ConnectTimeout, IdleTimeout, KeepAlive, Tls, Ca, Insecure, Sni, Cert, Key, TlsMin, Proxy,
-        Lf, Cr, Charset, TerminalType, Log, NoTui, Binary, Wait, Verbose, Quiet,
+        Lf, Cr, Charset, TerminalType, Log, NoTui, Binary, Wait, Scrollback, Backspace, Verbose, Quiet,
     ];
 }

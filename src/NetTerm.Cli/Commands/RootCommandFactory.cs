@@ -1,11 +1,21 @@
 using System.CommandLine;
+using NetTerm.Tui;
 
 namespace NetTerm.Cli.Commands;
 
 /// <summary>Declares `netterm [HOST [PORT]]` and its options. Free of Terminal.Gui so the two `Command` types never meet.</summary>
 internal static class RootCommandFactory
 {
-    public static RootCommand Create(Func<ConnectRequest, CancellationToken, Task<int>> run, Func<string, string?> getEnv)
+    /// <param name="run">Runs a headless request.</param>
+    /// <param name="getEnv">Environment lookup.</param>
+    /// <param name="tui">Runs the full-screen client, and says whether it can run here (stdin and stdout are
+    /// terminals); null means never (tests, embedding).</param>
+    /// <param name="notices">Where "not a terminal, running headless" goes (stderr).</param>
+    public static RootCommand Create(
+        Func<ConnectRequest, CancellationToken, Task<int>> run,
+        Func<string, string?> getEnv,
+        TuiRunner? tui = null,
+        TextWriter? notices = null)
     {
         var options = new ConnectionOptions();
         var host = new Argument<string?>("host")
@@ -44,13 +54,29 @@ internal static class RootCommandFactory
         root.SetAction(async (pr, ct) =>
         {
             var hostText = pr.GetValue(host);
+            var interactive = !pr.GetValue(options.NoTui) && tui is not null && tui.CanRun();
             if (hostText is null)
             {
-                throw new UsageException("a host is required: netterm HOST [PORT]");
+                if (!interactive)
+                {
+                    throw new UsageException("a host is required: netterm HOST [PORT] (without one, netterm opens its connect dialog in a terminal)");
+                }
+
+                return await tui!.Run(TuiLaunchBuilder.Build(pr, options, null, getEnv), ct).ConfigureAwait(false);
             }
 
             var request = ConnectRequestBuilder.Build(pr, options, hostText, pr.GetValue(port), 23, getEnv);
-            return await run(request, ct).ConfigureAwait(false);
+            if (interactive && !request.Binary)
+            {
+                return await tui!.Run(TuiLaunchBuilder.Build(pr, options, request, getEnv), ct).ConfigureAwait(false);
+            }
+
+            if (!request.NoTui && !request.Binary && !request.Quiet && notices is not null)
+            {
+                await notices.WriteLineAsync("netterm: stdin or stdout is not a terminal; running as --no-tui").ConfigureAwait(false);
+            }
+
+            return await run(request with { NoTui = true }, ct).ConfigureAwait(false);
         });
         return root;
     }

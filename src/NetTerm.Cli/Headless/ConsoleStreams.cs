@@ -6,4 +6,7 @@ internal sealed record ConsoleStreams(Stream Input, Stream Output, TextWriter Er
 {
     /// <summary>Where --help and --version go (stdout).</summary>
     public TextWriter HelpOutput { get; init; } = Console.Out;
+
+    /// <summary>stdin and stdout are both terminals: the full-screen client can run.</summary>
+    public bool IsTerminal { get; init; }
 }

@@ -1,0 +1,53 @@
+using System.CommandLine;
+using System.Globalization;
+using NetTerm.Core.Profiles;
+using NetTerm.Core.Sessions;
+using NetTerm.Tui;
+
+namespace NetTerm.Cli.Commands;
+
+/// <summary>Maps the parse result to a <see cref="TuiLaunch"/>: the same options as headless, plus the mode list and
+/// profile chooser the TUI must not know itself (so the SMTP profile is one more entry here).</summary>
+internal static class TuiLaunchBuilder
+{
+    public static IReadOnlyList<string> Modes { get; } = ["auto", "raw", "telnet"];
+
+    public static TuiLaunch Build(ParseResult pr, ConnectionOptions o, ConnectRequest? request, Func<string, string?> getEnv)
+    {
+        var scrollback = pr.GetValue(o.Scrollback);
+        if (scrollback is < 100 or > 10_000_000)
+        {
+            throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"--scrollback must be between 100 and 10000000 lines (got {scrollback})"));
+        }
+
+        SessionOptions OptionsFor(ConnectTarget t)
+        {
+            try
+            {
+                return ConnectRequestBuilder.Build(pr, o, t.Host, t.Port.ToString(CultureInfo.InvariantCulture), 23, getEnv, t.Mode, t.Tls).Session;
+            }
+            catch (UsageException ex)
+            {
+                // The TUI shows it; it does not know the CLI's exception types.
+                throw new ArgumentException(ex.Message, ex);
+            }
+        }
+
+        var session = request?.Session;
+        return new TuiLaunch(
+            session,
+            session is null ? null : new ConnectTarget(session.Host, session.Port, pr.GetValue(o.Mode) ?? "auto", session.Tls is not null),
+            OptionsFor,
+            ProfileFor,
+            Modes,
+            request?.LogFile ?? pr.GetValue(o.Log)?.FullName,
+            scrollback)
+        {
+            Backspace = pr.GetValue(o.Backspace) == "ctrl-h" ? BackspaceKey.ControlH : BackspaceKey.Delete,
+            NoColor = !string.IsNullOrEmpty(getEnv("NO_COLOR")),
+        };
+    }
+
+    private static PassThroughProfile ProfileFor(ConnectTarget t) =>
+        t.Mode == "telnet" || (t.Mode == "auto" && t.Port == 23) ? PassThroughProfile.Telnet : PassThroughProfile.Raw;
+}

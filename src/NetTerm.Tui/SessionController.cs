@@ -1,0 +1,135 @@
+using NetTerm.Core.Profiles;
+using NetTerm.Core.Sessions;
+using NetTerm.Core.Transcripts;
+
+namespace NetTerm.Tui;
+
+/// <summary>
+/// Owns the connection behind the UI: creates the <see cref="Session"/>, attaches the profile, runs the read loop
+/// and pumps every event to the transcript (on the pump thread, so a slow UI never delays the log) and then to
+/// <see cref="UiDispatcher{T}"/>. Reconnect replaces the session; the transcript lives as long as the controller.
+/// No Terminal.Gui types: the UI reaches it through <see cref="Publish"/> only.
+/// </summary>
+internal sealed class SessionController : IAsyncDisposable
+{
+    /// <summary>Events queued for the UI beyond this pause the pump, and the session's bounded channel then slows
+    /// the socket reads.</summary>
+    private const int BacklogLimit = 50_000;
+
+    private readonly ITranscriptSink? _transcript;
+    private readonly UiDispatcher<SessionUpdate> _dispatcher;
+    private readonly CancellationTokenSource _life = new();
+    private readonly List<Task> _running = [];
+
+    public SessionController(ITranscriptSink? transcript, UiDispatcher<SessionUpdate> dispatcher)
+    {
+        _transcript = transcript;
+        _dispatcher = dispatcher;
+    }
+
+    public int Generation { get; private set; }
+
+    public Session? Session { get; private set; }
+
+    public IProfileSession? Profile { get; private set; }
+
+    public ConnectTarget? Target { get; private set; }
+
+    public SessionOptions? Options { get; private set; }
+
+    public bool IsConnected => Session is { IsConnected: true };
+
+    /// <summary>Starts a new connection, closing the current one first. Never throws for network reasons: a failed
+    /// connect arrives as a <see cref="ClosedEvent"/>.</summary>
+    public void Start(ConnectTarget target, SessionOptions options, IProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(profile);
+        var old = Session;
+        if (old is not null)
+        {
+            Track(old.CloseAsync("closed (reconnecting)"));
+        }
+
+        Generation++;
+        Target = target;
+        Options = options;
+        var session = new Session(options);
+        var profileSession = SessionContext.Attach(profile, session, interactive: true);
+        var gate = new RedactionGate(profileSession.Redactor);
+        if (_transcript is not null)
+        {
+            _transcript.Redactor = gate;
+        }
+
+        Session = session;
+        Profile = profileSession;
+        var generation = Generation;
+        Track(Task.Run(() => session.RunAsync(_life.Token)));
+        Track(Task.Run(() => PumpAsync(generation, session, gate)));
+    }
+
+    /// <summary>Closes the current connection (the user asked); the ClosedEvent follows.</summary>
+    public Task CloseAsync(string reason = "closed by user") => Session?.CloseAsync(reason) ?? Task.CompletedTask;
+
+    private async Task PumpAsync(int generation, Session session, RedactionGate gate)
+    {
+        try
+        {
+            await foreach (var e in session.Events.ReadAllAsync(_life.Token).ConfigureAwait(false))
+            {
+                var shown = gate.Process(e, out var masked);
+                try
+                {
+                    _transcript?.Write(e);
+                }
+                catch (IOException ex)
+                {
+                    // Disk full: the session goes on; the UI says the log stopped.
+                    shown = new WarningEvent("transcript: " + ex.Message);
+                }
+
+                _dispatcher.Enqueue(new SessionUpdate(generation, shown, e, masked));
+                await _dispatcher.WaitForRoomAsync(BacklogLimit, _life.Token).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Shutting down.
+        }
+    }
+
+    private void Track(Task task)
+    {
+        lock (_running)
+        {
+            _running.RemoveAll(t => t.IsCompleted);
+            _running.Add(task);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _dispatcher.Stop();
+        if (Session is { } session)
+        {
+            await session.CloseAsync("closed").ConfigureAwait(false);
+        }
+
+        await _life.CancelAsync().ConfigureAwait(false);
+        Task[] running;
+        lock (_running)
+        {
+            running = [.. _running];
+        }
+
+        // Bounded: the terminal must be restored even if a socket hangs.
+        await Task.WhenAny(Task.WhenAll(running), Task.Delay(TimeSpan.FromSeconds(2))).ConfigureAwait(false);
+        if (Session is { } last)
+        {
+            await last.DisposeAsync().ConfigureAwait(false);
+        }
+
+        _life.Dispose();
+    }
+}

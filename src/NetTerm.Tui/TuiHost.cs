@@ -1,0 +1,86 @@
+using System.Runtime.InteropServices;
+using NetTerm.Core.Sessions;
+using NetTerm.Core.Transcripts;
+using NetTerm.Tui.Views;
+using Terminal.Gui.App;
+using NetTerm.Core.Terminal;
+
+namespace NetTerm.Tui;
+
+/// <summary>
+/// The TUI's entry point for the composition root. Runs the full-screen client on the calling thread until the
+/// user quits. The host terminal is restored on every way out: normal quit, an exception, SIGTERM or SIGHUP
+/// (disposing the application is what restores it). Network errors never end it; they are shown in the UI.
+/// </summary>
+public static class TuiHost
+{
+    /// <summary>Runs the client. Returns 0 when the user quit, 130 after a signal. The caller must have checked that
+    /// stdin and stdout are terminals (Terminal.Gui draws nothing and never exits otherwise).</summary>
+    /// <exception cref="IOException">The transcript file cannot be opened.</exception>
+    public static async Task<int> RunAsync(TuiLaunch launch, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(launch);
+        using var transcript = launch.LogFile is { } path ? TranscriptWriter.Open(path) : null;
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var signalled = false;
+        void OnSignal(PosixSignalContext context)
+        {
+            // Let the UI loop end normally so app.Dispose restores the terminal; the process exits afterwards.
+            context.Cancel = true;
+            signalled = true;
+            stop.Cancel();
+        }
+
+        using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
+        using var hup = PosixSignalRegistration.Create(PosixSignal.SIGHUP, OnSignal);
+        IApplication? app = null;
+        void OnCrash(object? sender, UnhandledExceptionEventArgs e) => app?.Dispose();
+        AppDomain.CurrentDomain.UnhandledException += OnCrash;
+        MainWindow? window = null;
+        try
+        {
+            app = Application.Create().Init();
+            window = new MainWindow(app, launch, transcript);
+            Start(app, window, launch);
+            await app.RunAsync(window, stop.Token, ex =>
+            {
+                // A bug in a handler must not take the user's session (and terminal) down with it.
+                window.Say(LineKind.Error, "internal error: " + ex.Message);
+                return true;
+            }).ConfigureAwait(true);
+        }
+        finally
+        {
+            // Stop the producers before the application goes: Invoke throws after Dispose.
+            if (window is not null)
+            {
+                await window.Controller.DisposeAsync().ConfigureAwait(false);
+                window.Dispose();
+            }
+
+            app?.Dispose();
+            AppDomain.CurrentDomain.UnhandledException -= OnCrash;
+        }
+
+        return signalled ? 130 : 0;
+    }
+
+    private static void Start(IApplication app, MainWindow window, TuiLaunch launch)
+    {
+        if (launch.Session is { } session)
+        {
+            window.Connect(launch.Target ?? TargetOf(session), session);
+            return;
+        }
+
+        // After the first frame: a dialog opened before the loop runs would have no screen under it.
+        app.AddTimeout(TimeSpan.FromMilliseconds(50), () =>
+        {
+            window.OpenAtStart();
+            return false;
+        });
+    }
+
+    internal static ConnectTarget TargetOf(SessionOptions session) =>
+        new(session.Host, session.Port, session.Mode.ToString().ToLowerInvariant(), session.Tls is not null);
+}

@@ -1,0 +1,70 @@
+using System.Globalization;
+using System.Text;
+using NetTerm.Testing;
+
+namespace NetTerm.Tui.Tests.EndToEnd;
+
+/// <summary>The real `netterm` binary in a real terminal (tmux) against loopback servers.</summary>
+public class NettermTmuxTests
+{
+    private static string Command(int port) =>
+        $"{Tmux.NettermCommand()} 127.0.0.1 {port.ToString(CultureInfo.InvariantCulture)}; echo EXIT=$?; sleep 30";
+
+    [TmuxFact]
+    public async Task Netterm_TypeResizeAndQuit_EchoShownThenAsksAndExitsZero()
+    {
+        await using var server = LoopbackEchoServer.Start(Encoding.ASCII.GetBytes("welcome\r\n"));
+        using var tmux = new Tmux();
+        tmux.Start(Command(server.Port));
+
+        tmux.WaitFor(s => s.Contains("welcome", StringComparison.Ordinal) && s.Contains("│ connected", StringComparison.Ordinal), "the greeting");
+        tmux.Type("hello tmux");
+        tmux.SendKeys("Enter");
+        var screen = tmux.WaitFor(s => s.Split('\n').Count(l => l.TrimEnd().EndsWith("hello tmux", StringComparison.Ordinal)) >= 2, "sent line and echo");
+        Assert.Contains("> hello tmux", screen, StringComparison.Ordinal);
+
+        tmux.Resize(90, 25);
+        screen = tmux.WaitFor(s => s.Split('\n').Length <= 26 && s.Contains("> hello tmux", StringComparison.Ordinal)
+            && s.Split('\n').Where(l => l.Length > 0).Last().Contains("127.0.0.1:", StringComparison.Ordinal), "the layout at 90x25");
+        Assert.All(screen.Split('\n'), l => Assert.True(l.TrimEnd().Length <= 90, "line wider than the pane: " + l));
+
+        tmux.SendKeys("C-q");
+        tmux.WaitFor(s => s.Contains("Close the connection and quit?", StringComparison.Ordinal), "the quit question");
+        tmux.SendKeys("y");
+        tmux.WaitFor(s => s.Contains("EXIT=0", StringComparison.Ordinal), "netterm to exit 0");
+    }
+
+    [TmuxFact]
+    public async Task Netterm_HostileServerEscapes_AreShownNeutralisedAndTitleUnchanged()
+    {
+        var attack = "before\r\n\x1b]0;PWNED-TITLE\x07\x1b]2;PWNED2\x07osc-title\r\n\x1b]52;c;aGVsbG8=\x07osc-clipboard\r\n"
+            + "\x1b[2Jerase-display\r\n\u009b31mc1-csi\r\n\u202ebidi-override\r\nafter\r\n";
+        await using var server = new ScriptedServer(async (socket, ct) =>
+        {
+            await socket.SendAsync(Encoding.UTF8.GetBytes(attack), ct);
+            await Task.Delay(TimeSpan.FromSeconds(30), ct);
+        });
+        using var tmux = new Tmux();
+        tmux.Start(Command(server.Port));
+        tmux.WaitFor(s => s.Contains("│ connected", StringComparison.Ordinal), "connected");
+        var titleBefore = tmux.Title();
+
+        var screen = tmux.WaitFor(s => s.Contains("after", StringComparison.Ordinal), "the attack to be displayed");
+
+        Assert.Contains("before", screen, StringComparison.Ordinal);          // CSI 2J erased nothing
+        Assert.Contains("connected to 127.0.0.1", screen, StringComparison.Ordinal);
+        Assert.Contains(@"\e]0;PWNED-TITLE", screen, StringComparison.Ordinal);
+        Assert.Contains(@"\e]2;PWNED2", screen, StringComparison.Ordinal);
+        Assert.Contains(@"\e]52;c;aGVsbG8=", screen, StringComparison.Ordinal);
+        Assert.Contains(@"\e[2Jerase-display", screen, StringComparison.Ordinal);
+        Assert.Contains(@"\u009b31mc1-csi", screen, StringComparison.Ordinal);
+        Assert.Contains(@"\u202ebidi-override", screen, StringComparison.Ordinal);
+        Assert.DoesNotContain("\u202e", screen, StringComparison.Ordinal);
+        Assert.Equal(titleBefore, tmux.Title());
+        Assert.DoesNotContain("PWNED", tmux.Title(), StringComparison.Ordinal);
+        tmux.SendKeys("C-q");
+        tmux.WaitFor(s => s.Contains("quit?", StringComparison.Ordinal), "the quit question");
+        tmux.SendKeys("y");
+        tmux.WaitFor(s => s.Contains("EXIT=0", StringComparison.Ordinal), "netterm to exit 0");
+    }
+}
