@@ -17,8 +17,8 @@ internal sealed class RedactionGate(ISecretRedactor? inner) : ISecretRedactor
     /// <paramref name="masked"/> says so (such a line never enters the history).</summary>
     public SessionEvent Process(SessionEvent e, out bool masked)
     {
-        masked = false;
-        if (e is not LineSentEvent { Hidden: false } sent || inner is null)
+        masked = e is LineSentEvent { Redacted: true };
+        if (e is not LineSentEvent { Hidden: false, Redacted: false } sent || inner is null)
         {
             return e;
         }

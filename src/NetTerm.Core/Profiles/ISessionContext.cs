@@ -10,6 +10,9 @@ public interface ISessionContext
 
     bool IsTls { get; }
 
+    /// <summary>Our end of the connection (for an EHLO address literal); null before connecting.</summary>
+    System.Net.EndPoint? LocalEndPoint { get; }
+
     CertificateSummary? Certificate { get; }
 
     /// <summary>False in headless mode: nobody can answer a confirmation or fill a form, so the profile must refuse

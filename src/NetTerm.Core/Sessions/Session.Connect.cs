@@ -79,5 +79,7 @@ public sealed partial class Session
         return connection.Stream;
     }
 
-    internal EndPoint? RemoteEndPoint => _socket?.RemoteEndPoint;
+    public EndPoint? RemoteEndPoint => _socket?.RemoteEndPoint;
+
+    public EndPoint? LocalEndPoint => _socket?.LocalEndPoint;
 }

@@ -7,7 +7,6 @@ namespace NetTerm.Tui.Views;
 
 internal sealed partial class MainWindow
 {
-    private readonly Queue<string> _pendingHistory = new();
     private LinkState _state;
     private string? _reason;
     private CertificateSummary? _tls;
@@ -31,7 +30,6 @@ internal sealed partial class MainWindow
         _connectedAt = null;
         _serverCharMode = false;
         _remoteEcho = false;
-        _pendingHistory.Clear();
         Input.Secret = false;
     }
 
@@ -137,17 +135,6 @@ internal sealed partial class MainWindow
 
     private void OnLineSent(LineSentEvent e, SessionUpdate u, bool mine)
     {
-        var original = (LineSentEvent)u.Original;
-        if (mine && _pendingHistory.TryPeek(out var typed) && typed == original.Text)
-        {
-            _pendingHistory.Dequeue();
-            // Masked by the profile or typed while the server had echo off: never kept, never recalled.
-            if (!u.Masked && !e.Hidden)
-            {
-                Input.History.Add(typed);
-            }
-        }
-
         if (!e.Hidden && !u.Masked && _controller.Options is { } options)
         {
             // LineSentEvent carries text only: the bytes are rebuilt as Session.SendLineAsync encodes them (before

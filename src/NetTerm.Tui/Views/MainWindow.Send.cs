@@ -46,15 +46,22 @@ internal sealed partial class MainWindow
             return false;
         }
 
-        return profile.Review(line) switch
-        {
-            SubmitReview.SendLine => await SendAsync(profile, line, fromInput).ConfigureAwait(true),
-            SubmitReview.Confirm c => ConfirmDialog.Ask(_app, c.Confirmation) && await SendAsync(profile, line, fromInput).ConfigureAwait(true),
-            SubmitReview.OpenForm f => await RunFormAsync(f.Form, fromInput).ConfigureAwait(true),
-            SubmitReview.Refuse r => Refused(r.Reason),
-            _ => false,
-        };
+        return await HandleReviewAsync(profile, profile.Review(line), line, fromInput).ConfigureAwait(true);
     }
+
+    /// <summary>Carries out a profile's decision about a typed line (or, with no line, a menu action). A confirmed
+    /// question either sends the line or continues with what the profile says comes next (a form).</summary>
+    private async Task<bool> HandleReviewAsync(IProfileSession profile, SubmitReview review, string? line, bool fromInput) => review switch
+    {
+        SubmitReview.SendLine when line is not null => await SendAsync(profile, line, fromInput).ConfigureAwait(true),
+        SubmitReview.Confirm c => ConfirmDialog.Ask(_app, c.Confirmation)
+            && (c.Confirmation.OnYes is { } next
+                ? await HandleReviewAsync(profile, next(), line, fromInput).ConfigureAwait(true)
+                : line is not null && await SendAsync(profile, line, fromInput).ConfigureAwait(true)),
+        SubmitReview.OpenForm f => await RunFormAsync(f.Form, fromInput).ConfigureAwait(true),
+        SubmitReview.Refuse r => Refused(r.Reason),
+        _ => false,
+    };
 
     private bool Refused(string reason)
     {
@@ -64,11 +71,12 @@ internal sealed partial class MainWindow
 
     private async Task<bool> SendAsync(IProfileSession profile, string line, bool fromInput)
     {
-        // Typed while the server took echo away: a password, never kept in the history.
-        var remember = !(_controller.Session?.RemoteEcho ?? false);
-        if (remember)
+        // Typed while the server took echo away (a password), or a line the profile masks (a credential, any line
+        // inside a SASL exchange): never kept in the history. Decided here, when the typed text is at hand; the
+        // events only carry the masked form.
+        if (!(_controller.Session?.RemoteEcho ?? false) && profile.Redactor?.RedactSent(line) is null)
         {
-            _pendingHistory.Enqueue(line);
+            Input.History.Add(line);
         }
 
         if (fromInput)
@@ -83,11 +91,6 @@ internal sealed partial class MainWindow
         }
         catch (Exception ex) when (ex is IOException or InvalidOperationException or System.Net.Sockets.SocketException or ObjectDisposedException)
         {
-            if (remember && _pendingHistory.Count > 0)
-            {
-                _pendingHistory.Clear();
-            }
-
             if (fromInput && Input.Text.Length == 0)
             {
                 Input.Replace(line);
@@ -128,17 +131,9 @@ internal sealed partial class MainWindow
     {
         try
         {
-            switch (action.Run())
+            if (_controller.Profile is { } profile)
             {
-                case SubmitReview.OpenForm f:
-                    await RunFormAsync(f.Form, fromInput: false).ConfigureAwait(true);
-                    break;
-                case SubmitReview.Confirm c when ConfirmDialog.Ask(_app, c.Confirmation):
-                    Say(LineKind.System, c.Confirmation.Title + ": confirmed");
-                    break;
-                case SubmitReview.Refuse r:
-                    Refused(r.Reason);
-                    break;
+                await HandleReviewAsync(profile, action.Run(), null, fromInput: false).ConfigureAwait(true);
             }
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
