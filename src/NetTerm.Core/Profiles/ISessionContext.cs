@@ -10,6 +10,9 @@ public interface ISessionContext
 
     bool IsTls { get; }
 
+    /// <summary>The mode in force (auto mode settles on raw or telnet once the server has spoken).</summary>
+    SessionMode Mode { get; }
+
     /// <summary>Our end of the connection (for an EHLO address literal); null before connecting.</summary>
     System.Net.EndPoint? LocalEndPoint { get; }
 

@@ -11,5 +11,5 @@ public sealed class PassThroughProfile : IProfile
 
     public string Name { get; }
 
-    public IProfileSession Attach(ISessionContext context) => new PassThroughProfileSession(Name, context);
+    public IProfileSession Attach(ISessionContext context) => new PassThroughProfileSession(context);
 }

@@ -7,13 +7,10 @@ internal sealed class PassThroughProfileSession : IProfileSession
 {
     private readonly ISessionContext _context;
 
-    public PassThroughProfileSession(string name, ISessionContext context)
-    {
-        PromptLabel = name;
-        _context = context;
-    }
+    public PassThroughProfileSession(ISessionContext context) => _context = context;
 
-    public string PromptLabel { get; }
+    /// <summary>Follows the session: an auto-mode connection shows "raw" or "telnet" once it has decided.</summary>
+    public string PromptLabel => _context.Mode.ToString().ToLowerInvariant();
 
     public IReadOnlyList<PanelSection> Panel => [];
 

@@ -29,6 +29,8 @@ public sealed class SessionContext : ISessionContext
 
     public bool IsTls => _session.IsTls;
 
+    public SessionMode Mode => _session.Mode;
+
     public System.Net.EndPoint? LocalEndPoint => _session.LocalEndPoint;
 
     public CertificateSummary? Certificate => _session.Certificate;
