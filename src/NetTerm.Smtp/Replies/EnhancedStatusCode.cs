@@ -44,8 +44,16 @@ internal readonly record struct EnhancedStatusCode
         TryParse(text.AsSpan(), out code) && text is not null;
 
     /// <inheritdoc cref="TryParse(string?, out EnhancedStatusCode)"/>
-    public static bool TryParse(ReadOnlySpan<char> text, out EnhancedStatusCode code) =>
-        TryParsePrefix(text, out code, out var length) && length == text.Length;
+    public static bool TryParse(ReadOnlySpan<char> text, out EnhancedStatusCode code)
+    {
+        if (TryParsePrefix(text, out code, out var length) && length == text.Length)
+        {
+            return true;
+        }
+
+        code = default;
+        return false;
+    }
 
     /// <summary>Parses a code at the start of reply text. It must be followed by the end of the text or by white
     /// space, so "2.0.0 Ok" has one and "2.0.0Ok" or "1.2.3.4" do not.</summary>
