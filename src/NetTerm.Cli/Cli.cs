@@ -15,7 +15,8 @@ internal static class Cli
         var verbose = args.Contains("--verbose") || args.Contains("-v");
         var root = RootCommandFactory.Create(
             (request, token) => new HeadlessRunner(request, console).RunAsync(token),
-            getEnv);
+            getEnv,
+            console);
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {

@@ -1,11 +1,14 @@
 using System.CommandLine;
+using NetTerm.Cli.Headless;
+using NetTerm.Core.Persistence;
 
 namespace NetTerm.Cli.Commands;
 
-/// <summary>Declares `netterm [HOST [PORT]]` and its options. Free of Terminal.Gui so the two `Command` types never meet.</summary>
+/// <summary>Declares `netterm [HOST [PORT]]`, `netterm --session NAME`, `netterm sessions` and their options. Free of Terminal.Gui so the two `Command` types never meet.</summary>
 internal static class RootCommandFactory
 {
-    public static RootCommand Create(Func<ConnectRequest, CancellationToken, Task<int>> run, Func<string, string?> getEnv)
+    public static RootCommand Create(
+        Func<ConnectRequest, CancellationToken, Task<int>> run, Func<string, string?> getEnv, ConsoleStreams console)
     {
         var options = new ConnectionOptions();
         var host = new Argument<string?>("host")
@@ -23,6 +26,7 @@ internal static class RootCommandFactory
         {
             host,
             port,
+            new SessionsCommand(() => SavedSessionLookup.OpenStore(getEnv), console),
         };
         foreach (var option in options.All)
         {
@@ -44,12 +48,18 @@ internal static class RootCommandFactory
         root.SetAction(async (pr, ct) =>
         {
             var hostText = pr.GetValue(host);
-            if (hostText is null)
+            SavedSession? saved = null;
+            if (pr.GetValue(options.Session) is { } name)
             {
-                throw new UsageException("a host is required: netterm HOST [PORT]");
+                if (hostText is not null)
+                {
+                    throw new UsageException("--session and a HOST argument exclude each other: the session names the host");
+                }
+
+                saved = SavedSessionLookup.Find(SavedSessionLookup.OpenStore(getEnv), name);
             }
 
-            var request = ConnectRequestBuilder.Build(pr, options, hostText, pr.GetValue(port), 23, getEnv);
+            var request = ConnectRequestBuilder.Build(pr, options, hostText, pr.GetValue(port), 23, getEnv, saved);
             return await run(request, ct).ConfigureAwait(false);
         });
         return root;
