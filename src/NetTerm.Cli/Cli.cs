@@ -35,8 +35,8 @@ internal static class Cli
         var root = RootCommandFactory.Create(
             (request, token) => new HeadlessRunner(request, console).RunAsync(token),
             getEnv,
-            console.IsTerminal ? new TuiRunner(() => true, RunTuiAsync) : null,
-            console.Error);
+            console,
+            console.IsTerminal ? new TuiRunner(() => true, RunTuiAsync) : null);
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {

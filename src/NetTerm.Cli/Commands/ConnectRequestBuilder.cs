@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Security.Authentication;
 using System.Text;
+using NetTerm.Core.Persistence;
 using NetTerm.Core.Profiles;
 using NetTerm.Core.Sessions;
 using NetTerm.Core.Text;
@@ -12,27 +13,21 @@ namespace NetTerm.Cli.Commands;
 /// <summary>Maps a parse result to a <see cref="ConnectRequest"/>; every problem is a one-line <see cref="UsageException"/>.</summary>
 internal static class ConnectRequestBuilder
 {
+    /// <param name="hostText">The HOST argument; null with <paramref name="saved"/>, whose host and port are used.</param>
+    /// <param name="saved">The `--session` being opened: options typed on the command line override its values.</param>
     public static ConnectRequest Build(
         ParseResult pr,
         ConnectionOptions o,
-        string hostText,
+        string? hostText,
         string? portText,
         int defaultPort,
         Func<string, string?> getEnv,
+        SavedSession? saved = null,
         string? modeOverride = null,
         bool? tlsOverride = null)
     {
-        HostPort target;
-        try
-        {
-            int? port = portText is null ? null : HostPort.ParsePort(portText);
-            target = HostPort.Parse(hostText, port, defaultPort);
-        }
-        catch (FormatException ex)
-        {
-            throw new UsageException(ex.Message);
-        }
-
+        var target = saved is not null ? new HostPort(saved.Host, saved.Port) : ParseTarget(hostText, portText, defaultPort);
+        var from = new OptionSources(pr, saved);
         if (pr.GetValue(o.IPv4) && pr.GetValue(o.IPv6))
         {
             throw new UsageException("-4 and -6 exclude each other");
@@ -47,17 +42,17 @@ internal static class ConnectRequestBuilder
         var idle = pr.GetValue(o.IdleTimeout) is { } idleSeconds ? Seconds(idleSeconds, "--idle-timeout") : (TimeSpan?)null;
         var session = new SessionOptions(target.Host, target.Port)
         {
-            Mode = ParseMode(modeOverride ?? pr.GetValue(o.Mode)),
-            Tls = BuildTls(pr, o, target.Host, tlsOverride),
+            Mode = ParseMode(modeOverride ?? from.Pick(o.Mode, s => s.Mode)),
+            Tls = BuildTls(pr, o, from, target.Host, tlsOverride),
             Proxy = BuildProxy(pr.GetValue(o.Proxy), getEnv),
             Family = pr.GetValue(o.IPv4) ? AddressFamilyPreference.IPv4Only
                 : pr.GetValue(o.IPv6) ? AddressFamilyPreference.IPv6Only : AddressFamilyPreference.Any,
             ConnectTimeout = connectTimeout,
             IdleTimeout = idle,
             KeepAlive = pr.GetValue(o.KeepAlive),
-            LineEnding = pr.GetValue(o.Lf) ? LineEnding.Lf : pr.GetValue(o.Cr) ? LineEnding.Cr : LineEnding.CrLf,
-            Encoding = ResolveCharset(pr.GetValue(o.Charset) ?? "utf-8"),
-            TerminalType = pr.GetValue(o.TerminalType) ?? "DUMB",
+            LineEnding = ParseLineEnding(pr, o, from),
+            Encoding = ResolveCharset(from.Pick(o.Charset, s => s.Charset) ?? "utf-8"),
+            TerminalType = from.Pick(o.TerminalType, s => s.TerminalType) ?? "DUMB",
             RequestBinary = pr.GetValue(o.Binary),
         };
         return new ConnectRequest(
@@ -66,7 +61,7 @@ internal static class ConnectRequestBuilder
             pr.GetValue(o.NoTui),
             pr.GetValue(o.Binary),
             Seconds(pr.GetValue(o.Wait), "--wait", allowZero: true),
-            pr.GetValue(o.Log)?.FullName,
+            from.Pick(o.Log, s => s.LogFile is null ? null : new FileInfo(s.LogFile))?.FullName,
             pr.GetValue(o.Verbose),
             pr.GetValue(o.Quiet));
     }
@@ -77,9 +72,45 @@ internal static class ConnectRequestBuilder
             ? PassThroughProfile.Telnet
             : PassThroughProfile.Raw;
 
+    private static HostPort ParseTarget(string? hostText, string? portText, int defaultPort)
+    {
+        if (hostText is null)
+        {
+            throw new UsageException("a host is required: netterm HOST [PORT], or netterm --session NAME");
+        }
+
+        try
+        {
+            int? port = portText is null ? null : HostPort.ParsePort(portText);
+            return HostPort.Parse(hostText, port, defaultPort);
+        }
+        catch (FormatException ex)
+        {
+            throw new UsageException(ex.Message);
+        }
+    }
+
+    // --lf and --cr are two flags for one setting: either one typed replaces the saved line ending.
+    private static LineEnding ParseLineEnding(ParseResult pr, ConnectionOptions o, OptionSources from)
+    {
+        if (from.FromCommandLine(o.Lf) || from.FromCommandLine(o.Cr))
+        {
+            return pr.GetValue(o.Lf) ? LineEnding.Lf : pr.GetValue(o.Cr) ? LineEnding.Cr : LineEnding.CrLf;
+        }
+
+        return from.Saved?.LineEnding switch
+        {
+            "lf" => LineEnding.Lf,
+            "cr" => LineEnding.Cr,
+            _ => LineEnding.CrLf,
+        };
+    }
+
     private static SessionMode ParseMode(string? mode) => mode switch
     {
-        "raw" => SessionMode.Raw,
+        // "smtp" comes only from a saved session: SMTP is a line protocol with no IAC. The SMTP profile is chosen
+        // from the saved mode once it is registered.
+        "raw" or "smtp" => SessionMode.Raw,
         "telnet" => SessionMode.Telnet,
         _ => SessionMode.Auto,
     };
@@ -94,8 +125,9 @@ internal static class ConnectRequestBuilder
         return TimeSpan.FromSeconds(value);
     }
 
-    private static TlsOptions? BuildTls(ParseResult pr, ConnectionOptions o, string host, bool? tlsOverride)
+    private static TlsOptions? BuildTls(ParseResult pr, ConnectionOptions o, OptionSources from, string host, bool? tlsOverride)
     {
+        var ca = from.Pick(o.Ca, s => s.CaFile is null ? null : new FileInfo(s.CaFile));
         var cert = pr.GetValue(o.Cert);
         var key = pr.GetValue(o.Key);
         if ((cert is null) != (key is null))
@@ -103,7 +135,7 @@ internal static class ConnectRequestBuilder
             throw new UsageException("--cert and --key go together");
         }
 
-        foreach (var file in new[] { pr.GetValue(o.Ca), cert, key })
+        foreach (var file in new[] { ca, cert, key })
         {
             if (file is not null && !file.Exists)
             {
@@ -117,12 +149,19 @@ internal static class ConnectRequestBuilder
             "1.3" => SslProtocols.Tls13,
             var other => throw new UsageException($"--tls-min must be 1.2 or 1.3 (got '{other}')"),
         };
-        if (!(tlsOverride ?? pr.GetValue(o.Tls)))
+        if (!(tlsOverride ?? from.Pick(o.Tls, s => s.Tls)))
         {
             return null;
         }
 
-        return new TlsOptions(host, pr.GetValue(o.Sni), pr.GetValue(o.Ca)?.FullName, pr.GetValue(o.Insecure), cert?.FullName, key?.FullName, min);
+        return new TlsOptions(
+            host,
+            from.Pick(o.Sni, s => s.Sni),
+            ca?.FullName,
+            from.Pick(o.Insecure, s => s.Insecure),
+            cert?.FullName,
+            key?.FullName,
+            min);
     }
 
     private static ProxySettings? BuildProxy(string? uri, Func<string, string?> getEnv)

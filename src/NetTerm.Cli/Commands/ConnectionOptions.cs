@@ -6,6 +6,12 @@ namespace NetTerm.Cli.Commands;
 /// every command that connects accepts the same spelling.</summary>
 internal sealed class ConnectionOptions
 {
+    public Option<string?> Session { get; } = new("--session")
+    {
+        Description = "Open a saved session (see 'netterm sessions'); options given here override its values",
+        HelpName = "name",
+    };
+
     public Option<string> Mode { get; } = CreateMode();
 
     public Option<bool> IPv4 { get; } = new("-4") { Description = "Use IPv4 addresses only" };
@@ -129,7 +135,7 @@ internal sealed class ConnectionOptions
 
     public IEnumerable<Option> All =>
     [
-        Mode, IPv4, IPv6, ConnectTimeout, IdleTimeout, KeepAlive, Tls, Ca, Insecure, Sni, Cert, Key, TlsMin, Proxy,
+        Session, Mode, IPv4, IPv6, ConnectTimeout, IdleTimeout, KeepAlive, Tls, Ca, Insecure, Sni, Cert, Key, TlsMin, Proxy,
         Lf, Cr, Charset, TerminalType, Log, NoTui, Binary, Wait, Scrollback, Backspace, Verbose, Quiet,
     ];
 }

@@ -1,21 +1,23 @@
 using System.CommandLine;
+using NetTerm.Cli.Headless;
+using NetTerm.Core.Persistence;
 using NetTerm.Tui;
 
 namespace NetTerm.Cli.Commands;
 
-/// <summary>Declares `netterm [HOST [PORT]]` and its options. Free of Terminal.Gui so the two `Command` types never meet.</summary>
+/// <summary>Declares `netterm [HOST [PORT]]`, `netterm --session NAME`, `netterm sessions` and their options. Free of Terminal.Gui so the two `Command` types never meet.</summary>
 internal static class RootCommandFactory
 {
     /// <param name="run">Runs a headless request.</param>
     /// <param name="getEnv">Environment lookup.</param>
+    /// <param name="console">The standard streams (`sessions` prints there; notices go to stderr).</param>
     /// <param name="tui">Runs the full-screen client, and says whether it can run here (stdin and stdout are
     /// terminals); null means never (tests, embedding).</param>
-    /// <param name="notices">Where "not a terminal, running headless" goes (stderr).</param>
     public static RootCommand Create(
         Func<ConnectRequest, CancellationToken, Task<int>> run,
         Func<string, string?> getEnv,
-        TuiRunner? tui = null,
-        TextWriter? notices = null)
+        ConsoleStreams console,
+        TuiRunner? tui = null)
     {
         var options = new ConnectionOptions();
         var host = new Argument<string?>("host")
@@ -33,6 +35,7 @@ internal static class RootCommandFactory
         {
             host,
             port,
+            new SessionsCommand(() => SavedSessionLookup.OpenStore(getEnv), console),
         };
         foreach (var option in options.All)
         {
@@ -55,7 +58,18 @@ internal static class RootCommandFactory
         {
             var hostText = pr.GetValue(host);
             var interactive = !pr.GetValue(options.NoTui) && tui is not null && tui.CanRun();
-            if (hostText is null)
+            SavedSession? saved = null;
+            if (pr.GetValue(options.Session) is { } name)
+            {
+                if (hostText is not null)
+                {
+                    throw new UsageException("--session and a HOST argument exclude each other: the session names the host");
+                }
+
+                saved = SavedSessionLookup.Find(SavedSessionLookup.OpenStore(getEnv), name);
+            }
+
+            if (hostText is null && saved is null)
             {
                 if (!interactive)
                 {
@@ -65,15 +79,15 @@ internal static class RootCommandFactory
                 return await tui!.Run(TuiLaunchBuilder.Build(pr, options, null, getEnv), ct).ConfigureAwait(false);
             }
 
-            var request = ConnectRequestBuilder.Build(pr, options, hostText, pr.GetValue(port), 23, getEnv);
+            var request = ConnectRequestBuilder.Build(pr, options, hostText, pr.GetValue(port), 23, getEnv, saved);
             if (interactive && !request.Binary)
             {
                 return await tui!.Run(TuiLaunchBuilder.Build(pr, options, request, getEnv), ct).ConfigureAwait(false);
             }
 
-            if (!request.NoTui && !request.Binary && !request.Quiet && notices is not null)
+            if (!request.NoTui && !request.Binary && !request.Quiet)
             {
-                await notices.WriteLineAsync("netterm: stdin or stdout is not a terminal; running as --no-tui").ConfigureAwait(false);
+                await console.Error.WriteLineAsync("netterm: stdin or stdout is not a terminal; running as --no-tui").ConfigureAwait(false);
             }
 
             return await run(request with { NoTui = true }, ct).ConfigureAwait(false);

@@ -24,7 +24,7 @@ internal static class TuiLaunchBuilder
         {
             try
             {
-                return ConnectRequestBuilder.Build(pr, o, t.Host, t.Port.ToString(CultureInfo.InvariantCulture), 23, getEnv, t.Mode, t.Tls).Session;
+                return ConnectRequestBuilder.Build(pr, o, t.Host, t.Port.ToString(CultureInfo.InvariantCulture), 23, getEnv, null, t.Mode, t.Tls).Session;
             }
             catch (UsageException ex)
             {
