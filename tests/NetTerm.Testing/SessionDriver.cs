@@ -8,10 +8,15 @@ public sealed class SessionDriver : IAsyncDisposable
     private readonly List<SessionEvent> _events = [];
     private readonly Task _collect;
     private readonly CancellationTokenSource _cts = new(TimeSpan.FromSeconds(30));
+    private readonly Action<SessionEvent>? _onEvent;
 
-    public SessionDriver(SessionOptions options)
+    /// <param name="beforeRun">Configures the session before it connects (attach a profile).</param>
+    /// <param name="onEvent">Sees every event as a front end would (a profile's OnEvent).</param>
+    public SessionDriver(SessionOptions options, Action<Session>? beforeRun = null, Action<SessionEvent>? onEvent = null)
     {
         Session = new Session(options);
+        beforeRun?.Invoke(Session);
+        _onEvent = onEvent;
         Run = Session.RunAsync(_cts.Token);
         _collect = CollectAsync();
     }
@@ -39,6 +44,7 @@ public sealed class SessionDriver : IAsyncDisposable
     {
         await foreach (var e in Session.Events.ReadAllAsync())
         {
+            _onEvent?.Invoke(e);
             lock (_events)
             {
                 _events.Add(e);

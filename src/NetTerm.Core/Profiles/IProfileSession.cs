@@ -22,6 +22,9 @@ public interface IProfileSession : IInboundObserver
     /// <summary>Masks secrets before a line reaches a transcript, the scrollback or history.</summary>
     ISecretRedactor? Redactor { get; }
 
+    /// <summary>The verdict on the conversation so far (headless exit codes come from it).</summary>
+    ProfileResult Result { get; }
+
     /// <summary>Raised (on any thread) when the prompt, panel, banners or actions changed.</summary>
     event EventHandler? Changed;
 

@@ -20,6 +20,8 @@ internal sealed class PassThroughProfileSession : IProfileSession
 
     public ISecretRedactor? Redactor => null;
 
+    public ProfileResult Result => ProfileResult.Ok;
+
     public event EventHandler? Changed
     {
         add { }

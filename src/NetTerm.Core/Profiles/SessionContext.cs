@@ -40,7 +40,7 @@ public sealed class SessionContext : ISessionContext
     public Task SendLineAsync(string line, string? shownAs, CancellationToken ct) => _session.SendLineAsync(line, shownAs, ct);
 
     public Task UpgradeToTlsAsync(CancellationToken ct) =>
-        _session.UpgradeToTlsAsync(_session.Options.Tls ?? new TlsOptions(_session.Options.Host), ct);
+        _session.UpgradeToTlsAsync(_session.Options.UpgradeTls ?? _session.Options.Tls ?? new TlsOptions(_session.Options.Host), ct);
 
     public void ResumeReading() => _session.ResumeReading();
 

@@ -11,6 +11,10 @@ public sealed record SessionOptions(string Host, int Port)
     /// <summary>Implicit TLS from the first byte; null means plaintext.</summary>
     public TlsOptions? Tls { get; init; }
 
+    /// <summary>How a later in-place upgrade (STARTTLS) verifies the server: --ca, --insecure, --sni apply there too.
+    /// Null verifies against the system roots and the host name.</summary>
+    public TlsOptions? UpgradeTls { get; init; }
+
     public ProxySettings? Proxy { get; init; }
 
     public AddressFamilyPreference Family { get; init; } = AddressFamilyPreference.Any;

@@ -1,0 +1,165 @@
+using NetTerm.Core.Profiles;
+using NetTerm.Smtp.Data;
+using NetTerm.Smtp.Dialog;
+
+namespace NetTerm.Smtp.Profile;
+
+internal sealed partial class SmtpProfileSession
+{
+    private enum Step
+    {
+        Wait,
+        Command,
+        Body,
+        SaslResponse,
+        Discard,
+    }
+
+    private TaskCompletionSource _signal = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Sends queued lines one at a time, each when the protocol allows it.</summary>
+    private async Task PumpAsync(CancellationToken ct)
+    {
+        try
+        {
+            await foreach (var pending in _queue.Reader.ReadAllAsync(ct).ConfigureAwait(false))
+            {
+                try
+                {
+                    await SendWhenAllowedAsync(pending, ct).ConfigureAwait(false);
+                    pending.Sent.TrySetResult();
+                }
+                catch (Exception ex) when (ex is IOException or InvalidOperationException or OperationCanceledException)
+                {
+                    pending.Sent.TrySetException(ex is OperationCanceledException ? new IOException("the session is closed") : ex);
+                }
+                finally
+                {
+                    Interlocked.Increment(ref _sent);
+                    RaiseChanged();
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    private async Task SendWhenAllowedAsync(PendingLine pending, CancellationToken ct)
+    {
+        while (true)
+        {
+            Task changed;
+            Step step;
+            string? shown;
+            lock (_lock)
+            {
+                changed = _signal.Task;
+                step = Decide(pending);
+                shown = step == Step.SaslResponse ? "****" : pending.Shown ?? _redactor.RedactSent(pending.Line);
+                if (step != Step.Wait && step != Step.Discard)
+                {
+                    Register(step, pending, shown);
+                }
+            }
+
+            switch (step)
+            {
+                case Step.Wait:
+                    await changed.WaitAsync(ct).ConfigureAwait(false);
+                    continue;
+                case Step.Discard:
+                    _context.Post(new AnnotationEvent($"not sent (DATA was refused): {shown ?? pending.Line}", Severity.Warning));
+                    return;
+                case Step.Body:
+                    var wire = pending.Line == "." ? "." : DotStuffer.Stuff(pending.Line);
+                    await _context.SendLineAsync(wire, shown, ct).ConfigureAwait(false);
+                    return;
+                default:
+                    await _context.SendLineAsync(pending.Line, shown, ct).ConfigureAwait(false);
+                    return;
+            }
+        }
+    }
+
+    /// <summary>Decides under the lock whether <paramref name="pending"/> may go now.</summary>
+    private Step Decide(PendingLine pending)
+    {
+        if (_closed)
+        {
+            throw new IOException("the session is closed");
+        }
+
+        if (pending.Sequence <= _discardThrough)
+        {
+            // The refused message ends at its "."; lines queued after that go out normally.
+            if (pending.Line == ".")
+            {
+                _discardThrough = pending.Sequence;
+            }
+
+            return Step.Discard;
+        }
+
+        return DecideLive();
+    }
+
+    private Step DecideLive()
+    {
+        // Nothing may follow STARTTLS until the handshake is done; nothing is sent before the greeting.
+        if (_tlsPending || _state.Phase == SmtpPhase.Greeting)
+        {
+            return Step.Wait;
+        }
+
+        if (_state.Phase == SmtpPhase.Data)
+        {
+            return Step.Body;
+        }
+
+        if (_saslWaiting)
+        {
+            return _responder is null ? Step.SaslResponse : Step.Wait;
+        }
+
+        if (_outstanding.Count == 0)
+        {
+            return Step.Command;
+        }
+
+        // RFC 2920: with PIPELINING a group may grow until a command that needs its answer first (EHLO, DATA, AUTH…).
+        var pipelining = _state.Capabilities?.Pipelining ?? false;
+        var groupOpen = _outstanding.All(o => !o.SaslResponse && !SmtpCommandCatalog.IsSyncPoint(o.Command.Verb));
+        return pipelining && groupOpen ? Step.Command : Step.Wait;
+    }
+
+    private void Register(Step step, PendingLine pending, string? masked)
+    {
+        var shown = masked ?? pending.Line;
+        var now = DateTimeOffset.Now;
+        switch (step)
+        {
+            case Step.Body when pending.Line == ".":
+                _state.DataEnded();
+                _outstanding.Enqueue(new OutstandingCommand(new SmtpCommand(".", string.Empty), ".", now));
+                break;
+            case Step.Body:
+                break;
+            case Step.SaslResponse:
+                _saslWaiting = false;
+                _outstanding.Enqueue(new OutstandingCommand(new SmtpCommand("AUTH", string.Empty), shown, now, SaslResponse: true));
+                break;
+            default:
+                _outstanding.Enqueue(new OutstandingCommand(SmtpCommand.Parse(pending.Line), shown, now) { Pipelined = _outstanding.Count > 0 });
+                break;
+        }
+    }
+
+    /// <summary>Wakes the pump: a reply arrived, TLS finished, the session closed.</summary>
+    private void Signal()
+    {
+        var old = _signal;
+        _signal = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        old.TrySetResult();
+    }
+}
