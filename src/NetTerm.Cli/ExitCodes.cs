@@ -1,3 +1,4 @@
+using NetTerm.Core.Profiles;
 using NetTerm.Core.Transport;
 
 namespace NetTerm.Cli;
@@ -15,7 +16,17 @@ internal static class ExitCodes
     public const int Protocol = 7;
     public const int ConnectionLost = 8;
     public const int Proxy = 9;
+    public const int Rejected = 10;
+    public const int Incomplete = 11;
     public const int Interrupted = 130;
+
+    public static int For(ProfileOutcome outcome) => outcome switch
+    {
+        ProfileOutcome.Ok => Ok,
+        ProfileOutcome.ProtocolViolation => Protocol,
+        ProfileOutcome.Rejected => Rejected,
+        _ => Incomplete,
+    };
 
     public static int For(ConnectFailure? failure) => failure switch
     {

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Security.Authentication;
 using System.Text;
+using NetTerm.Cli.Composition;
 using NetTerm.Core.Persistence;
 using NetTerm.Core.Profiles;
 using NetTerm.Core.Sessions;
@@ -40,10 +41,15 @@ internal static class ConnectRequestBuilder
 
         var connectTimeout = Seconds(pr.GetValue(o.ConnectTimeout), "--connect-timeout");
         var idle = pr.GetValue(o.IdleTimeout) is { } idleSeconds ? Seconds(idleSeconds, "--idle-timeout") : (TimeSpan?)null;
+        var profile = ProfileCatalog.Resolve(modeOverride ?? from.Pick(o.Mode, s => s.Mode), target.Port);
+        var tlsTyped = pr.GetResult(o.Tls) is { Implicit: false };
+        var useTls = tlsOverride ?? (tlsTyped || saved is not null ? from.Pick(o.Tls, s => s.Tls) : ProfileCatalog.ImplicitTlsByDefault(profile, target.Port));
+        var tls = BuildTls(pr, o, from, target.Host);
         var session = new SessionOptions(target.Host, target.Port)
         {
-            Mode = ParseMode(modeOverride ?? from.Pick(o.Mode, s => s.Mode)),
-            Tls = BuildTls(pr, o, from, target.Host, tlsOverride),
+            Mode = ProfileCatalog.SessionModeFor(profile),
+            Tls = useTls ? tls : null,
+            UpgradeTls = tls,
             Proxy = BuildProxy(pr.GetValue(o.Proxy), getEnv),
             Family = pr.GetValue(o.IPv4) ? AddressFamilyPreference.IPv4Only
                 : pr.GetValue(o.IPv6) ? AddressFamilyPreference.IPv6Only : AddressFamilyPreference.Any,
@@ -57,7 +63,7 @@ internal static class ConnectRequestBuilder
         };
         return new ConnectRequest(
             session,
-            ProfileFor(session),
+            ProfileCatalog.Create(profile, pr.GetValue(o.AllowPlaintextAuth)),
             pr.GetValue(o.NoTui),
             pr.GetValue(o.Binary),
             Seconds(pr.GetValue(o.Wait), "--wait", allowZero: true),
@@ -65,12 +71,6 @@ internal static class ConnectRequestBuilder
             pr.GetValue(o.Verbose),
             pr.GetValue(o.Quiet));
     }
-
-    /// <summary>The profile for a session: telnet when the mode says so (or auto on port 23), raw otherwise.</summary>
-    public static IProfile ProfileFor(SessionOptions session) =>
-        session.Mode == SessionMode.Telnet || (session.Mode == SessionMode.Auto && session.Port == 23)
-            ? PassThroughProfile.Telnet
-            : PassThroughProfile.Raw;
 
     private static HostPort ParseTarget(string? hostText, string? portText, int defaultPort)
     {
@@ -106,15 +106,6 @@ internal static class ConnectRequestBuilder
         };
     }
 
-    private static SessionMode ParseMode(string? mode) => mode switch
-    {
-        // "smtp" comes only from a saved session: SMTP is a line protocol with no IAC. The SMTP profile is chosen
-        // from the saved mode once it is registered.
-        "raw" or "smtp" => SessionMode.Raw,
-        "telnet" => SessionMode.Telnet,
-        _ => SessionMode.Auto,
-    };
-
     private static TimeSpan Seconds(double value, string name, bool allowZero = false)
     {
         if (double.IsNaN(value) || value < 0 || (!allowZero && value == 0) || value > 86_400)
@@ -125,7 +116,8 @@ internal static class ConnectRequestBuilder
         return TimeSpan.FromSeconds(value);
     }
 
-    private static TlsOptions? BuildTls(ParseResult pr, ConnectionOptions o, OptionSources from, string host, bool? tlsOverride)
+    /// <summary>TLS settings (--ca, --insecure, --sni, --cert, --tls-min), used by implicit TLS and by STARTTLS alike.</summary>
+    private static TlsOptions BuildTls(ParseResult pr, ConnectionOptions o, OptionSources from, string host)
     {
         var ca = from.Pick(o.Ca, s => s.CaFile is null ? null : new FileInfo(s.CaFile));
         var cert = pr.GetValue(o.Cert);
@@ -149,11 +141,6 @@ internal static class ConnectRequestBuilder
             "1.3" => SslProtocols.Tls13,
             var other => throw new UsageException($"--tls-min must be 1.2 or 1.3 (got '{other}')"),
         };
-        if (!(tlsOverride ?? from.Pick(o.Tls, s => s.Tls)))
-        {
-            return null;
-        }
-
         return new TlsOptions(
             host,
             from.Pick(o.Sni, s => s.Sni),

@@ -107,6 +107,11 @@ internal sealed class ConnectionOptions
 
     public Option<string> Backspace { get; } = CreateBackspace();
 
+    public Option<bool> AllowPlaintextAuth { get; } = new("--allow-plaintext-auth")
+    {
+        Description = "SMTP headless: send AUTH on an unencrypted session (the interactive client asks instead)",
+    };
+
     public Option<bool> Verbose { get; } = new("--verbose", "-v") { Description = "Connection details on stderr; stack traces on errors" };
 
     public Option<bool> Quiet { get; } = new("--quiet", "-q") { Description = "No status lines on stderr, errors only" };
@@ -115,10 +120,10 @@ internal sealed class ConnectionOptions
     {
         var mode = new Option<string>("--mode", "-m")
         {
-            Description = "How to read the stream: auto (telnet on port 23 or when the server negotiates), raw or telnet",
+            Description = "Profile: auto (smtp on 25/465/587/2525, telnet on 23 or when the server negotiates), raw, telnet or smtp",
             DefaultValueFactory = _ => "auto",
         };
-        mode.AcceptOnlyFromAmong("auto", "raw", "telnet");
+        mode.AcceptOnlyFromAmong("auto", "raw", "telnet", "smtp");
         return mode;
     }
 
@@ -136,6 +141,6 @@ internal sealed class ConnectionOptions
     public IEnumerable<Option> All =>
     [
         Session, Mode, IPv4, IPv6, ConnectTimeout, IdleTimeout, KeepAlive, Tls, Ca, Insecure, Sni, Cert, Key, TlsMin, Proxy,
-        Lf, Cr, Charset, TerminalType, Log, NoTui, Binary, Wait, Scrollback, Backspace, Verbose, Quiet,
+        Lf, Cr, Charset, TerminalType, Log, NoTui, Binary, Wait, Scrollback, Backspace, AllowPlaintextAuth, Verbose, Quiet,
     ];
 }

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using NetTerm.Cli.Headless;
-using NetTerm.Core.Persistence;
 using NetTerm.Tui;
 
 namespace NetTerm.Cli.Commands;
@@ -31,7 +30,8 @@ internal static class RootCommandFactory
             Arity = ArgumentArity.ZeroOrOne,
         };
         var root = new RootCommand(
-            "NetTerm: talk to network services by hand. Raw TCP or telnet to any host:port, with optional TLS.")
+            "NetTerm: talk to network services by hand. Raw TCP, telnet or assisted SMTP to any host:port, with optional TLS. "
+            + "A host named like a command (smtp, sessions) is reached with `netterm -- smtp 25`.")
         {
             host,
             port,
@@ -43,55 +43,10 @@ internal static class RootCommandFactory
         }
 
         root.HelpName = "netterm";
-        // With an optional positional, a mistyped option ("--tsl") would silently become the host.
-        root.Validators.Add(r =>
-        {
-            foreach (var token in new[] { r.GetValue(host), r.GetValue(port) })
-            {
-                if (token is { Length: > 1 } t && t[0] == '-' && t != "-")
-                {
-                    r.AddError($"unknown option '{t}' (see --help)");
-                }
-            }
-        });
-        root.SetAction(async (pr, ct) =>
-        {
-            var hostText = pr.GetValue(host);
-            var interactive = !pr.GetValue(options.NoTui) && tui is not null && tui.CanRun();
-            SavedSession? saved = null;
-            if (pr.GetValue(options.Session) is { } name)
-            {
-                if (hostText is not null)
-                {
-                    throw new UsageException("--session and a HOST argument exclude each other: the session names the host");
-                }
-
-                saved = SavedSessionLookup.Find(SavedSessionLookup.OpenStore(getEnv), name);
-            }
-
-            if (hostText is null && saved is null)
-            {
-                if (!interactive)
-                {
-                    throw new UsageException("a host is required: netterm HOST [PORT] (without one, netterm opens its connect dialog in a terminal)");
-                }
-
-                return await tui!.Run(TuiLaunchBuilder.Build(pr, options, null, getEnv), ct).ConfigureAwait(false);
-            }
-
-            var request = ConnectRequestBuilder.Build(pr, options, hostText, pr.GetValue(port), 23, getEnv, saved);
-            if (interactive && !request.Binary)
-            {
-                return await tui!.Run(TuiLaunchBuilder.Build(pr, options, request, getEnv), ct).ConfigureAwait(false);
-            }
-
-            if (!request.NoTui && !request.Binary && !request.Quiet)
-            {
-                await console.Error.WriteLineAsync("netterm: stdin or stdout is not a terminal; running as --no-tui").ConfigureAwait(false);
-            }
-
-            return await run(request with { NoTui = true }, ct).ConfigureAwait(false);
-        });
+        root.Validators.Add(r => ConnectAction.RejectOptionLikePositionals(r, r.GetValue(host), r.GetValue(port)));
+        var connect = new ConnectAction(run, getEnv, console, tui);
+        root.SetAction((pr, ct) => connect.RunAsync(pr, options, pr.GetValue(host), pr.GetValue(port), 23, null, ct));
+        root.Subcommands.Add(new SmtpCommand(connect));
         return root;
     }
 }

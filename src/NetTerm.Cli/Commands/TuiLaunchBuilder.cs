@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using NetTerm.Core.Profiles;
+using NetTerm.Cli.Composition;
 using NetTerm.Core.Sessions;
 using NetTerm.Tui;
 
@@ -10,9 +10,7 @@ namespace NetTerm.Cli.Commands;
 /// profile chooser the TUI must not know itself (so the SMTP profile is one more entry here).</summary>
 internal static class TuiLaunchBuilder
 {
-    public static IReadOnlyList<string> Modes { get; } = ["auto", "raw", "telnet"];
-
-    public static TuiLaunch Build(ParseResult pr, ConnectionOptions o, ConnectRequest? request, Func<string, string?> getEnv)
+    public static TuiLaunch Build(ParseResult pr, ConnectionOptions o, ConnectRequest? request, string? mode, Func<string, string?> getEnv)
     {
         var scrollback = pr.GetValue(o.Scrollback);
         if (scrollback is < 100 or > 10_000_000)
@@ -36,10 +34,10 @@ internal static class TuiLaunchBuilder
         var session = request?.Session;
         return new TuiLaunch(
             session,
-            session is null ? null : new ConnectTarget(session.Host, session.Port, pr.GetValue(o.Mode) ?? "auto", session.Tls is not null),
+            session is null ? null : new ConnectTarget(session.Host, session.Port, mode ?? pr.GetValue(o.Mode) ?? "auto", session.Tls is not null),
             OptionsFor,
-            ProfileFor,
-            Modes,
+            t => ProfileCatalog.Create(ProfileCatalog.Resolve(t.Mode, t.Port), allowPlaintextAuth: false),
+            ProfileCatalog.Modes,
             request?.LogFile ?? pr.GetValue(o.Log)?.FullName,
             scrollback)
         {
@@ -47,7 +45,4 @@ internal static class TuiLaunchBuilder
             NoColor = !string.IsNullOrEmpty(getEnv("NO_COLOR")),
         };
     }
-
-    private static PassThroughProfile ProfileFor(ConnectTarget t) =>
-        t.Mode == "telnet" || (t.Mode == "auto" && t.Port == 23) ? PassThroughProfile.Telnet : PassThroughProfile.Raw;
 }

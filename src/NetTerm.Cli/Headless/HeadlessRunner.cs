@@ -18,6 +18,7 @@ internal sealed partial class HeadlessRunner
     private readonly ConsoleStreams _console;
     private readonly StreamingControlEscaper _escaper = new();
     private ClosedEvent? _closed;
+    private IProfileSession? _profile;
 
     public HeadlessRunner(ConnectRequest request, ConsoleStreams console)
     {
@@ -45,6 +46,7 @@ internal sealed partial class HeadlessRunner
                 : _request.Session;
             await using var session = new Session(options);
             var profile = SessionContext.Attach(_request.Profile, session, interactive: false);
+            _profile = profile;
             if (transcript is not null)
             {
                 transcript.Redactor = profile.Redactor;
@@ -70,7 +72,13 @@ internal sealed partial class HeadlessRunner
             return ExitCodes.Interrupted;
         }
 
-        return ExitCodes.For(_closed?.Failure);
+        if (_closed?.Failure is not null || _profile?.Result is not { Outcome: not ProfileOutcome.Ok } verdict)
+        {
+            return ExitCodes.For(_closed?.Failure);
+        }
+
+        Error(verdict.Detail ?? verdict.Outcome.ToString());
+        return ExitCodes.For(verdict.Outcome);
     }
 
     private async Task FinishAfterEofAsync(Session session, IProfileSession profile, Task events, Task input, CancellationToken ct)

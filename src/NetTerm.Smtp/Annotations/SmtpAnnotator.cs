@@ -90,7 +90,7 @@ internal static class SmtpAnnotator
             (_, 421) => "the server is closing the session",
             ("EHLO", 500 or 502) => "server does not speak ESMTP — try HELO",
             ("EHLO" or "HELO", 501) => "give your host name, or an address literal like [192.0.2.1]",
-            ("EHLO", 250) => before.Tls ? "capabilities after TLS: only these count now" : "see the capabilities panel",
+            ("EHLO", 250) => Capabilities(reply, before.Tls),
             ("STARTTLS", 220) => "upgrading this connection to TLS…",
             ("STARTTLS", _) => "TLS refused: the session stays plaintext (NOT ENCRYPTED); AUTH stays blocked",
             ("AUTH", 334) => Challenge(reply),
@@ -119,6 +119,18 @@ internal static class SmtpAnnotator
             (_, 503) => "bad sequence of commands",
             _ => null,
         };
+    }
+
+    private static string Capabilities(SmtpReply reply, bool tls)
+    {
+        var caps = Smtp.Capabilities.EhloCapabilities.Parse(reply);
+        var text = $"{caps.Keywords.Count} extension(s): {string.Join(' ', caps.Keywords.Select(k => k.Name))}";
+        if (tls)
+        {
+            return text + " (after TLS: only these count now)";
+        }
+
+        return caps.StartTls ? text : text + " — STARTTLS not offered: this session cannot be encrypted";
     }
 
     private static bool Mentions(SmtpReply reply, string word) =>

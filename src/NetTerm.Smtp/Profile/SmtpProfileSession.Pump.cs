@@ -150,7 +150,13 @@ internal sealed partial class SmtpProfileSession
                 _outstanding.Enqueue(new OutstandingCommand(new SmtpCommand("AUTH", string.Empty), shown, now, SaslResponse: true));
                 break;
             default:
-                _outstanding.Enqueue(new OutstandingCommand(SmtpCommand.Parse(pending.Line), shown, now) { Pipelined = _outstanding.Count > 0 });
+                var command = SmtpCommand.Parse(pending.Line);
+                if (!_context.Interactive && SequenceProblem(command) is { } problem)
+                {
+                    _context.Post(new AnnotationEvent($"warning: {problem} (sent anyway)", Severity.Warning));
+                }
+
+                _outstanding.Enqueue(new OutstandingCommand(command, shown, now) { Pipelined = _outstanding.Count > 0 });
                 break;
         }
     }

@@ -25,14 +25,9 @@ internal sealed partial class SmtpProfileSession
                 return ReviewAuth(command);
             }
 
-            if (SequenceProblem(command) is { } problem)
+            // Headless lines are read ahead of the replies, so their order is judged when each goes out (the pump).
+            if (_context.Interactive && SequenceProblem(command) is { } problem)
             {
-                if (!_context.Interactive)
-                {
-                    _context.Post(new AnnotationEvent($"warning: {problem} (sent anyway)", Severity.Warning));
-                    return SubmitReview.Send;
-                }
-
                 return new SubmitReview.Confirm(new Confirmation("Out of sequence", $"{problem}.\n\nSend it anyway?", problem));
             }
 
@@ -78,16 +73,19 @@ internal sealed partial class SmtpProfileSession
     }
 
     /// <summary>Testing wrong sequences is legitimate, so this warns rather than blocks.</summary>
+    /// <remarks>Commands still awaiting their reply count as done (a PIPELINING group is judged as a whole).</remarks>
     private string? SequenceProblem(SmtpCommand command) => command.Verb switch
     {
-        "MAIL FROM:" when _state.Phase == SmtpPhase.Connected => "MAIL before EHLO/HELO",
-        "MAIL FROM:" when _state.InTransaction => "a second MAIL inside a transaction (RSET first)",
-        "RCPT TO:" when !_state.InTransaction => "RCPT before MAIL",
-        "DATA" when _state.Phase != SmtpPhase.Recipients => "DATA without an accepted RCPT",
+        "MAIL FROM:" when _state.Phase == SmtpPhase.Connected && !Pending("EHLO") && !Pending("HELO") => "MAIL before EHLO/HELO",
+        "MAIL FROM:" when _state.InTransaction || Pending("MAIL FROM:") => "a second MAIL inside a transaction (RSET first)",
+        "RCPT TO:" when !_state.InTransaction && !Pending("MAIL FROM:") => "RCPT before MAIL",
+        "DATA" when _state.Phase != SmtpPhase.Recipients && !Pending("RCPT TO:") => "DATA without an accepted RCPT",
         "STARTTLS" when _context.IsTls => "STARTTLS on a session that is already encrypted",
         "STARTTLS" when _state.Capabilities is { StartTls: false } => "the server did not offer STARTTLS",
         _ => null,
     };
+
+    private bool Pending(string verb) => _outstanding.Any(o => o.Command.Verb == verb);
 
     /// <summary>This machine's name with its domain when it has one; otherwise an address literal of our end.</summary>
     private string EhloName()
