@@ -49,7 +49,8 @@ public sealed partial class Session
 
         if (o.Tls is not null)
         {
-            stream = await HandshakeAsync(stream, o.Tls, upgrade: false, ct).ConfigureAwait(false);
+            await HandshakeAsync(stream, o.Tls, upgrade: false, ct).ConfigureAwait(false);
+            stream = _stream!;
         }
 
         _stream = stream;
@@ -59,7 +60,9 @@ public sealed partial class Session
         }
     }
 
-    private async Task<Stream> HandshakeAsync(Stream inner, TlsOptions tls, bool upgrade, CancellationToken ct)
+    /// <summary>Runs the handshake and switches <see cref="_stream"/> to TLS before anyone hears of it: a consumer
+    /// reacting to the event (a profile sending EHLO) must already write into the TLS stream.</summary>
+    private async Task HandshakeAsync(Stream inner, TlsOptions tls, bool upgrade, CancellationToken ct)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
         deadline.CancelAfter(Options.ConnectTimeout);
@@ -74,9 +77,9 @@ public sealed partial class Session
                 $"TLS: handshake timed out after {TcpConnector.FormatSeconds(Options.ConnectTimeout)}");
         }
 
+        _stream = connection.Stream;
         Certificate = connection.Certificate;
         await PublishAsync(new TlsEstablishedEvent(connection.Certificate, upgrade)).ConfigureAwait(false);
-        return connection.Stream;
     }
 
     public EndPoint? RemoteEndPoint => _socket?.RemoteEndPoint;

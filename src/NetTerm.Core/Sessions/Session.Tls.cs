@@ -43,7 +43,7 @@ public sealed partial class Session
 
         try
         {
-            _stream = await HandshakeAsync(_stream, tls, upgrade: true, ct).ConfigureAwait(false);
+            await HandshakeAsync(_stream, tls, upgrade: true, ct).ConfigureAwait(false);
         }
         catch (ConnectException ex)
         {

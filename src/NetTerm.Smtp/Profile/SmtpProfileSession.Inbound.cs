@@ -120,7 +120,8 @@ internal sealed partial class SmtpProfileSession
         _context.Post(new AnnotationEvent(
             "TLS established: the capabilities learned before TLS are discarded (RFC 3207); say EHLO again", Severity.Positive));
         RaiseChanged();
-        if (_options.EhloAfterTls)
+        // A script says for itself what follows STARTTLS; only a person at the keyboard gets the automatic EHLO.
+        if (_options.EhloAfterTls && _context.Interactive)
         {
             _ = Enqueue($"EHLO {EhloName()}", null);
         }

@@ -13,6 +13,9 @@ internal sealed partial class SmtpProfileSession
         Body,
         SaslResponse,
         Discard,
+
+        /// <summary>Not sent; the reason has been posted (AUTH in the clear, headless).</summary>
+        Refuse,
     }
 
     private TaskCompletionSource _signal = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -71,6 +74,8 @@ internal sealed partial class SmtpProfileSession
                 case Step.Discard:
                     _context.Post(new AnnotationEvent($"not sent (DATA was refused): {shown ?? pending.Line}", Severity.Warning));
                     return;
+                case Step.Refuse:
+                    return;
                 case Step.Body:
                     var wire = pending.Line == "." ? "." : DotStuffer.Stuff(pending.Line);
                     await _context.SendLineAsync(wire, shown, ct).ConfigureAwait(false);
@@ -101,10 +106,10 @@ internal sealed partial class SmtpProfileSession
             return Step.Discard;
         }
 
-        return DecideLive();
+        return DecideLive(pending);
     }
 
-    private Step DecideLive()
+    private Step DecideLive(PendingLine pending)
     {
         // Nothing may follow STARTTLS until the handshake is done; nothing is sent before the greeting.
         if (_tlsPending || _state.Phase == SmtpPhase.Greeting)
@@ -122,6 +127,18 @@ internal sealed partial class SmtpProfileSession
             return _responder is null ? Step.SaslResponse : Step.Wait;
         }
 
+        // AUTH waits for every earlier answer (a STARTTLS among them changes whether it may go at all).
+        var auth = SmtpCommand.Parse(pending.Line).Verb == "AUTH";
+        if (auth && _outstanding.Count > 0)
+        {
+            return Step.Wait;
+        }
+
+        if (auth && RefusedAuth())
+        {
+            return Step.Refuse;
+        }
+
         if (_outstanding.Count == 0)
         {
             return Step.Command;
@@ -131,6 +148,20 @@ internal sealed partial class SmtpProfileSession
         var pipelining = _state.Capabilities?.Pipelining ?? false;
         var groupOpen = _outstanding.All(o => !o.SaslResponse && !SmtpCommandCatalog.IsSyncPoint(o.Command.Verb));
         return pipelining && groupOpen ? Step.Command : Step.Wait;
+    }
+
+    /// <summary>Headless AUTH on a plaintext session, judged now that every earlier line (STARTTLS) has been answered.</summary>
+    private bool RefusedAuth()
+    {
+        if (_context.Interactive || _context.IsTls || _options.AllowPlaintextAuth || _plaintextAuthConfirmed)
+        {
+            return false;
+        }
+
+        const string Reason = "AUTH refused: the session is not encrypted (use STARTTLS, or --allow-plaintext-auth); line not sent";
+        _context.Post(new Core.Sessions.WarningEvent(Reason));
+        _failure ??= new ProfileResult(ProfileOutcome.Rejected, Reason);
+        return true;
     }
 
     private void Register(Step step, PendingLine pending, string? masked)

@@ -57,16 +57,11 @@ internal sealed partial class SmtpProfileSession
             return AuthForm(mechanism!);
         }
 
-        if (_context.IsTls || _plaintextAuthConfirmed)
+        // Headless lines are read ahead of the replies (a STARTTLS before this AUTH may not have happened yet): the
+        // pump judges plaintext AUTH when the line is about to go out.
+        if (_context.IsTls || _plaintextAuthConfirmed || !_context.Interactive)
         {
             return SubmitReview.Send;
-        }
-
-        if (!_context.Interactive)
-        {
-            return _options.AllowPlaintextAuth
-                ? SubmitReview.Send
-                : new SubmitReview.Refuse("AUTH refused: the session is not encrypted (use STARTTLS, or --allow-plaintext-auth)");
         }
 
         return new SubmitReview.Confirm(PlaintextAuthQuestion(() => SubmitReview.Send));
