@@ -60,7 +60,7 @@ internal sealed partial class SmtpProfileSession
                 changed = _signal.Task;
                 step = Decide(pending);
                 shown = step == Step.SaslResponse ? "****" : pending.Shown ?? _redactor.RedactSent(pending.Line);
-                if (step != Step.Wait && step != Step.Discard)
+                if (step is Step.Command or Step.Body or Step.SaslResponse)
                 {
                     Register(step, pending, shown);
                 }

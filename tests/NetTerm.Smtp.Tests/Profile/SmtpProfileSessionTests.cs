@@ -32,10 +32,9 @@ public sealed class SmtpProfileSessionTests : IClassFixture<TestCertificates>
     [Fact]
     public async Task SubmitAsync_Pipelining_SendsMailRcptDataAsOneGroup()
     {
-        await using var server = new FakeSmtpServer();
+        await using var server = new FakeSmtpServer(new FakeSmtpServerOptions { MailReplyDelay = TimeSpan.FromMilliseconds(300) });
         await using var h = new SmtpProfileHarness(server.Port);
         await h.SendAllAsync("EHLO client.test");
-        var before = server.ReadCalls;
 
         var group = new[] { "MAIL FROM:<a@fake.test>", "RCPT TO:<b@fake.test>", "RCPT TO:<c@fake.test>", "DATA" }
             .Select(l => h.Profile.SubmitAsync(l, CancellationToken.None)).ToArray();
@@ -43,7 +42,8 @@ public sealed class SmtpProfileSessionTests : IClassFixture<TestCertificates>
         await h.Profile.DrainAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
 
         await h.WaitForAnnotationAsync("[RCPT TO:<c@fake.test>] 250");
-        Assert.True(server.ReadCalls - before < 4, $"{server.ReadCalls - before} reads for 4 pipelined commands");
+        // RCPT, RCPT and DATA were on the server's side of the wire before it answered MAIL.
+        Assert.Equal("RCPT TO:<b@fake.test>\r\nRCPT TO:<c@fake.test>\r\nDATA\r\n".Length, server.CommandsWaitingAtMailReply);
     }
 
     [Fact]
@@ -59,10 +59,10 @@ public sealed class SmtpProfileSessionTests : IClassFixture<TestCertificates>
     }
 
     [Fact]
-    public async Task StartTls_CleanServer_UpgradesDiscardsCapabilitiesAndSaysEhloAgain()
+    public async Task StartTls_CleanServerInteractive_UpgradesDiscardsCapabilitiesAndSaysEhloAgain()
     {
         await using var server = new FakeSmtpServer(new FakeSmtpServerOptions { Certificate = _certs.Leaf });
-        await using var h = new SmtpProfileHarness(server.Port, caFile: _certs.CaPemPath);
+        await using var h = new SmtpProfileHarness(server.Port, interactive: true, caFile: _certs.CaPemPath);
 
         await h.SendAllAsync("EHLO client.test", "STARTTLS");
         await h.Driver.WaitForAsync(e => e.OfType<TlsEstablishedEvent>().Any(), "TLS");
@@ -99,7 +99,8 @@ public sealed class SmtpProfileSessionTests : IClassFixture<TestCertificates>
 
         Assert.False(h.Driver.Session.IsTls);
         Assert.Contains(h.Profile.Banners, b => b.Text.StartsWith("NOT ENCRYPTED — STARTTLS refused", StringComparison.Ordinal));
-        Assert.IsType<Core.Profiles.SubmitReview.Refuse>(h.Profile.Review("AUTH PLAIN AGFsaWNlAHdvbmRlcmxhbmQ="));
+        await h.SendAllAsync("AUTH PLAIN AGFsaWNlAHdvbmRlcmxhbmQ=");
+        Assert.DoesNotContain(server.Received, l => l.StartsWith("AUTH", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -144,15 +145,30 @@ public sealed class SmtpProfileSessionTests : IClassFixture<TestCertificates>
     }
 
     [Fact]
-    public async Task Review_AuthOnPlaintextHeadless_Refused()
+    public async Task SubmitAsync_AuthOnPlaintextHeadless_NotSentAndJudgedRejected()
     {
         await using var server = new FakeSmtpServer(new FakeSmtpServerOptions { Keywords = ["AUTH PLAIN"] });
         await using var h = new SmtpProfileHarness(server.Port);
-        await h.SendAllAsync("EHLO client.test");
 
-        var review = h.Profile.Review("AUTH PLAIN AGFsaWNlAHdvbmRlcmxhbmQ=");
+        await h.SendAllAsync("EHLO client.test", "AUTH PLAIN AGFsaWNlAHdvbmRlcmxhbmQ=", "NOOP");
+        await h.Driver.WaitForAsync(e => e.OfType<WarningEvent>().Any(), "the refusal");
 
-        Assert.Contains("not encrypted", Assert.IsType<Core.Profiles.SubmitReview.Refuse>(review).Reason, StringComparison.Ordinal);
+        Assert.Equal(["EHLO client.test", "NOOP"], server.Received);
+        Assert.Contains("not encrypted", h.Driver.Events.OfType<WarningEvent>().Single().Message, StringComparison.Ordinal);
+        Assert.Equal(Core.Profiles.ProfileOutcome.Rejected, h.Profile.Result.Outcome);
+    }
+
+    [Fact]
+    public async Task SubmitAsync_AuthAfterStartTlsInSameScript_WaitsForTlsAndGoesOut()
+    {
+        await using var server = new FakeSmtpServer(new FakeSmtpServerOptions { Certificate = _certs.Leaf });
+        await using var h = new SmtpProfileHarness(server.Port, caFile: _certs.CaPemPath);
+
+        await h.SendAllAsync("EHLO client.test", "STARTTLS", "EHLO client.test", "AUTH PLAIN AGFsaWNlAHdvbmRlcmxhbmQ=", "QUIT");
+        await h.Driver.WaitClosedAsync();
+
+        Assert.Equal(["EHLO client.test", "STARTTLS", "EHLO client.test", "AUTH PLAIN AGFsaWNlAHdvbmRlcmxhbmQ=", "QUIT"], server.Received);
+        Assert.Equal(Core.Profiles.ProfileOutcome.Ok, h.Profile.Result.Outcome);
     }
 
     [Fact]

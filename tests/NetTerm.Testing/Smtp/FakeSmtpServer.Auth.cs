@@ -59,6 +59,8 @@ public sealed partial class FakeSmtpServer
         private int _start;
         private int _end;
 
+        public int Buffered => _end - _start;
+
         public async Task<string?> ReadLineAsync(CancellationToken ct)
         {
             var line = new List<byte>();
@@ -68,7 +70,6 @@ public sealed partial class FakeSmtpServer
                 {
                     _start = 0;
                     _end = await stream.ReadAsync(_buffer, ct);
-                    Interlocked.Increment(ref owner._reads);
                     if (_end == 0)
                     {
                         return null;

@@ -29,10 +29,9 @@ public sealed partial class FakeSmtpServer : IAsyncDisposable
     /// <summary>Message bodies between 354 and the final ".", as on the wire.</summary>
     public ConcurrentQueue<string> Messages { get; } = new();
 
-    /// <summary>Number of TCP writes the client needed for its commands; fewer than commands means pipelining.</summary>
-    public int ReadCalls => Volatile.Read(ref _reads);
 
-    private int _reads;
+    /// <summary>Bytes of further commands that had arrived when the reply to MAIL was about to be written.</summary>
+    public int CommandsWaitingAtMailReply { get; private set; }
 
     public IReadOnlyList<Exception> Errors => _server.Errors;
 
@@ -83,6 +82,9 @@ public sealed partial class FakeSmtpServer : IAsyncDisposable
                     authed = await AuthAsync(stream, reader, line, ct);
                     break;
                 case "MAIL":
+                    await Task.Delay(_options.MailReplyDelay, ct);
+                    // Commands already waiting before MAIL is answered were sent without waiting for it: pipelining.
+                    CommandsWaitingAtMailReply = reader.Buffered + socket.Available;
                     await WriteAsync(stream, "250 2.1.0 Ok", ct);
                     break;
                 case "RCPT":

@@ -29,4 +29,7 @@ public sealed record FakeSmtpServerOptions
     public string LocalDomain { get; init; } = "fake.test";
 
     public bool AnswerEhloWith500 { get; init; }
+
+    /// <summary>Holds the answer to MAIL back, so a pipelining client visibly sends RCPT before it.</summary>
+    public TimeSpan MailReplyDelay { get; init; }
 }
