@@ -37,6 +37,6 @@ public sealed record TuiLaunch(
     /// <summary>Saved sessions for the connect dialog's list (empty until a session store is wired in).</summary>
     public Func<IReadOnlyList<ConnectTarget>> SavedSessions { get; init; } = static () => [];
 
-    /// <summary>Saves the current target ("Save session"); null hides the menu entry.</summary>
-    public Action<ConnectTarget>? SaveSession { get; init; }
+    /// <summary>Saves the current target ("Save session") and says where; null hides the menu entry.</summary>
+    public Func<ConnectTarget, string>? SaveSession { get; init; }
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using NetTerm.Cli.Composition;
+using NetTerm.Core.Persistence;
 using NetTerm.Core.Sessions;
 using NetTerm.Tui;
 
@@ -42,7 +43,32 @@ internal static class TuiLaunchBuilder
             scrollback)
         {
             Backspace = pr.GetValue(o.Backspace) == "ctrl-h" ? BackspaceKey.ControlH : BackspaceKey.Delete,
+            SavedSessions = () => ListSaved(getEnv),
+            SaveSession = t => Save(t, OptionsFor(t), request?.LogFile ?? pr.GetValue(o.Log)?.FullName, getEnv),
             NoColor = !string.IsNullOrEmpty(getEnv("NO_COLOR")),
         };
+    }
+
+    private static IReadOnlyList<ConnectTarget> ListSaved(Func<string, string?> getEnv)
+    {
+        try
+        {
+            return [.. SavedSessionLookup.OpenStore(getEnv).List()
+                .Where(l => l.Session is not null)
+                .Select(l => new ConnectTarget(l.Session!.Host, l.Session.Port, l.Session.Mode, l.Session.Tls))];
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return [];
+        }
+    }
+
+    /// <summary>Stores the target under a name made from it ("mail.example.com-25"), with the options in force.</summary>
+    private static string Save(ConnectTarget t, SessionOptions options, string? logFile, Func<string, string?> getEnv)
+    {
+        var name = new string([.. $"{t.Host}-{t.Port}".Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_')]);
+        var store = SavedSessionLookup.OpenStore(getEnv);
+        store.Save(SavedSession.FromSessionOptions(name, options, logFile) with { Mode = t.Mode, Tls = t.Tls });
+        return $"'{name}' in {store.Directory} (open it with netterm --session {name})";
     }
 }

@@ -28,8 +28,14 @@ internal sealed partial class MainWindow
             {
                 if (_controller.Target is { } t)
                 {
-                    save(t);
-                    Say(LineKind.System, $"saved session {t.Host}:{t.Port}");
+                    try
+                    {
+                        Say(LineKind.System, "saved session " + save(t));
+                    }
+                    catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException)
+                    {
+                        Say(LineKind.Error, "could not save the session: " + ex.Message);
+                    }
                 }
             }, Key.Empty));
         }
