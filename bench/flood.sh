@@ -28,8 +28,18 @@ work=$(mktemp -d /tmp/netterm-flood.XXXXXX)
 events=$work/events
 session=netterm-flood-$$
 server_pid=
-cleanup() {
+# netterm does not exit when its tmux pane goes away (it kept running, ~16% CPU each, after kill-session), so
+# each client is ended by pid: TERM, then KILL.
+stop_client() {
   tmux kill-session -t "$session" 2>/dev/null || true
+  [[ -n ${pid:-} ]] || return 0
+  kill "$pid" 2>/dev/null || true
+  for _ in $(seq 50); do [[ -d /proc/$pid ]] && ! grep -q '^State:.*Z' "/proc/$pid/status" 2>/dev/null || break; sleep 0.1; done
+  [[ -d /proc/$pid ]] && ! grep -q '^State:.*Z' "/proc/$pid/status" 2>/dev/null && kill -9 "$pid" 2>/dev/null || true
+  pid=
+}
+cleanup() {
+  stop_client
   [[ -n $server_pid ]] && kill "$server_pid" 2>/dev/null || true
 }
 trap cleanup EXIT
@@ -48,7 +58,7 @@ run_client() {
   local name=$1; shift
   local accepts_before launch seen accept
   accepts_before=$(grep -c '^accept' "$events" || true)
-  tmux kill-session -t "$session" 2>/dev/null || true
+  stop_client
   launch=$(now)
   tmux new-session -d -s "$session" -x 120 -y 40 -c "$work" "exec $*"
   pid=$(tmux display-message -p -t "$session" '#{pane_pid}')
@@ -98,20 +108,20 @@ for _ in $(seq 100); do
   [[ -n $saved ]] && tmux capture-pane -p -t "$session" | grep -q 'saved [0-9]* lines' && break
   sleep 0.2
 done
-tmux kill-session -t "$session"
+stop_client
 
 # 2. GNU telnet, timed. Not port 23, so it negotiates nothing and just prints the stream.
 run_client telnet telnet 127.0.0.1 "$port"
 t_tn=$elapsed; l_tn=$launch_elapsed; p_tn=$polls
 scr_tn=$(screen_check "$work/telnet.screen")
-tmux kill-session -t "$session"
+stop_client
 
 # 3. netterm with --log: every received line must reach the transcript.
 run_client netterm-log "$nt" --mode raw --log "$work/transcript.log" 127.0.0.1 "$port"
 t_log=$elapsed
 hwm_log=$(awk '/^VmHWM/ {print $2}' "/proc/$pid/status")
 sleep 0.5
-tmux kill-session -t "$session"
+stop_client
 
 printf '\n%-22s %9s s  (from process start %s s, %d polls)  screen: %s\n' "netterm --mode raw" "$t_nt" "$l_nt" "$p_nt" "$scr_nt"
 printf '%-22s %9s s  (from process start %s s, %d polls)  screen: %s\n' "telnet" "$t_tn" "$l_tn" "$p_tn" "$scr_tn"

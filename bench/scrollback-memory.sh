@@ -31,8 +31,18 @@ work=$(mktemp -d /tmp/netterm-mem.XXXXXX)
 events=$work/events
 session=netterm-mem-$$
 server_pid=
-cleanup() {
+# netterm does not exit when its tmux pane goes away (it kept running, ~16% CPU each, after kill-session), so
+# each client is ended by pid: TERM, then KILL.
+stop_client() {
   tmux kill-session -t "$session" 2>/dev/null || true
+  [[ -n ${pid:-} ]] || return 0
+  kill "$pid" 2>/dev/null || true
+  for _ in $(seq 50); do [[ -d /proc/$pid ]] && ! grep -q '^State:.*Z' "/proc/$pid/status" 2>/dev/null || break; sleep 0.1; done
+  [[ -d /proc/$pid ]] && ! grep -q '^State:.*Z' "/proc/$pid/status" 2>/dev/null && kill -9 "$pid" 2>/dev/null || true
+  pid=
+}
+cleanup() {
+  stop_client
   [[ -n $server_pid ]] && kill "$server_pid" 2>/dev/null || true
 }
 trap cleanup EXIT
@@ -72,7 +82,7 @@ for _ in $(seq 300); do
   sleep 0.2
 done
 kept=$( [[ -n $saved ]] && grep -c '^line [0-9]\{7\} ' "$saved" || echo "?")
-tmux kill-session -t "$session"
+stop_client
 
 printf 'flood to marker on screen: %.2f s\n' "$(echo "$seen - $start" | bc -l)"
 printf 'VmRSS idle after connect %s MiB, at the marker %s MiB, 5 s later %s MiB; peak VmHWM %s MiB\n' \
