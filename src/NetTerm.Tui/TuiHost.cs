@@ -29,6 +29,10 @@ public static class TuiHost
             context.Cancel = true;
             signalled = true;
             stop.Cancel();
+            // After SIGHUP the terminal is gone: drawing into it can fail on every frame and keep the loop from
+            // ever seeing the stop. The transcript is flushed per line, so a hard exit loses nothing.
+            _ = Task.Delay(TimeSpan.FromSeconds(2), CancellationToken.None).ContinueWith(
+                _ => Environment.Exit(context.Signal == PosixSignal.SIGHUP ? 129 : 143), TaskScheduler.Default);
         }
 
         using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
@@ -44,6 +48,13 @@ public static class TuiHost
             Start(app, window, launch);
             await app.RunAsync(window, stop.Token, ex =>
             {
+                if (ex is IOException)
+                {
+                    // The terminal itself failed (closed under us): nothing can be drawn any more.
+                    stop.Cancel();
+                    return true;
+                }
+
                 // A bug in a handler must not take the user's session (and terminal) down with it.
                 window.Say(LineKind.Error, "internal error: " + ex.Message);
                 return true;

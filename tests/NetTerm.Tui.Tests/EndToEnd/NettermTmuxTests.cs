@@ -35,6 +35,28 @@ public class NettermTmuxTests
     }
 
     [TmuxFact]
+    public async Task Netterm_TerminalClosedUnderIt_ProcessExits()
+    {
+        await using var server = LoopbackEchoServer.Start(Encoding.ASCII.GetBytes("welcome\r\n"));
+        var pidFile = Path.Combine(Path.GetTempPath(), $"netterm-pid-{Guid.NewGuid():N}");
+        var tmux = new Tmux();
+        tmux.Start($"echo $$ > {pidFile}; exec {Tmux.NettermCommand()} 127.0.0.1 {server.Port.ToString(CultureInfo.InvariantCulture)}");
+        tmux.WaitFor(s => s.Contains("welcome", StringComparison.Ordinal), "the greeting");
+        using var process = System.Diagnostics.Process.GetProcessById(int.Parse(File.ReadAllText(pidFile).Trim(), CultureInfo.InvariantCulture));
+
+        tmux.Dispose(); // the pane and its terminal go away: SIGHUP
+
+        var exited = process.WaitForExit(TimeSpan.FromSeconds(8));
+        File.Delete(pidFile);
+        if (!exited)
+        {
+            process.Kill();
+        }
+
+        Assert.True(exited, "netterm kept running after its terminal was closed");
+    }
+
+    [TmuxFact]
     public async Task Netterm_HostileServerEscapes_AreShownNeutralisedAndTitleUnchanged()
     {
         var attack = "before\r\n\x1b]0;PWNED-TITLE\x07\x1b]2;PWNED2\x07osc-title\r\n\x1b]52;c;aGVsbG8=\x07osc-clipboard\r\n"
