@@ -8,6 +8,10 @@ public sealed partial class Session
     private readonly ArrayBufferWriter<byte> _data = new(16 * 1024);
     private readonly ArrayBufferWriter<byte> _toPeer = new(256);
     private TaskCompletionSource _resume = NewResume();
+
+    /// <summary>Completes when the read loop has paused; an upgrade requested from inside OnInbound (before the loop
+    /// has acted on the pause) waits for it.</summary>
+    private TaskCompletionSource _pausedSignal = NewResume();
     private int _held;
     private bool _paused;
     private bool _modeDecided;
@@ -41,6 +45,7 @@ public sealed partial class Session
                 await _resume.Task.WaitAsync(ct).ConfigureAwait(false);
                 _paused = false;
                 _resume = NewResume();
+                _pausedSignal = NewResume();
                 if (IsClosed)
                 {
                     return;
@@ -96,6 +101,7 @@ public sealed partial class Session
                 Volatile.Write(ref _held, data.Length - consumed);
                 _heldPreview = data[consumed..Math.Min(data.Length, consumed + 64)].ToArray();
                 _paused = true;
+                _pausedSignal.TrySetResult();
             }
         }
 

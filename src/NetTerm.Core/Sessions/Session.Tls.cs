@@ -28,7 +28,15 @@ public sealed partial class Session
 
         if (!_paused)
         {
-            throw new InvalidOperationException("a TLS upgrade needs the read loop paused at a frame boundary");
+            try
+            {
+                // The profile may ask from inside OnInbound, a moment before the loop has acted on its pause.
+                await _pausedSignal.Task.WaitAsync(TimeSpan.FromSeconds(5), ct).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+                throw new InvalidOperationException("a TLS upgrade needs the read loop paused at a frame boundary");
+            }
         }
 
         var pending = HeldBytes + (_socket?.Available ?? 0);

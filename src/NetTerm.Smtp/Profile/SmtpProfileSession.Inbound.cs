@@ -97,8 +97,13 @@ internal sealed partial class SmtpProfileSession
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            // The session has closed with the reason (a possible injection, a certificate failure); it is the
-            // ClosedEvent that tells the user. Nothing more is sent.
+            // A refused upgrade closes the session with the reason (a possible injection, a certificate failure):
+            // its ClosedEvent tells the user. Anything else is said here. Nothing more is sent either way.
+            if (ex is not Core.Transport.ConnectException)
+            {
+                _context.Post(new Core.Sessions.WarningEvent("STARTTLS: " + ex.Message));
+            }
+
             lock (_lock)
             {
                 _tlsPending = false;
