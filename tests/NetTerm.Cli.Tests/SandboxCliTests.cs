@@ -6,13 +6,15 @@ namespace NetTerm.Cli.Tests;
 
 public sealed class SandboxCliTests
 {
+    // Headless review happens when a line is read, before STARTTLS has completed, so a script that authenticates
+    // after STARTTLS says --allow-plaintext-auth; the AUTH line is still paced behind the TLS upgrade.
     [Fact]
     public async Task SmtpSandbox_HereDocNoTui_ExitZeroAndMessageInStore()
     {
         const string Script = "EHLO client.test\nSTARTTLS\nAUTH PLAIN AGRlbW8Ac2FuZGJveA==\nMAIL FROM:<demo@sandbox.test>\n"
             + "RCPT TO:<bob@example.com>\nDATA\nSubject: hi\n\n.dot line\n.\nQUIT\n";
 
-        var result = await CliHarness.RunAsync(Script, "smtp", "--sandbox", "--no-tui");
+        var result = await CliHarness.RunAsync(Script, "smtp", "--sandbox", "--no-tui", "--allow-plaintext-auth");
 
         Assert.True(result.ExitCode == 0, result.Stderr + result.Text);
         Assert.Contains("235 2.7.0", result.Text, StringComparison.Ordinal);
