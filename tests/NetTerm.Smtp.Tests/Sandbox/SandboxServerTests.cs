@@ -155,6 +155,6 @@ public sealed class SandboxServerTests
         await h.SendAllAsync("EHLO client.test", "STARTTLS");
         await h.Driver.WaitForAsync(e => e.OfType<TlsEstablishedEvent>().Any(), "TLS");
         await h.Profile.DrainAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
-        await h.Driver.WaitForTextAsync("250 SIZE");
+        await h.Driver.WaitForTextAsync("250 AUTH PLAIN LOGIN\r\n");
     }
 }
