@@ -14,10 +14,22 @@ internal sealed class ConnectAction(
     ConsoleStreams console,
     TuiRunner? tui)
 {
+    public Task<int> RunAsync(
+        ParseResult pr, ConnectionOptions options, string? hostText, string? portText, int defaultPort, string? mode, CancellationToken ct) =>
+        RunAsync(pr, options, hostText, portText, defaultPort, mode, null, ct);
+
+    /// <param name="overrides">Changes to the request and the TUI launch (`smtp --sandbox`); null for none.</param>
     public async Task<int> RunAsync(
-        ParseResult pr, ConnectionOptions options, string? hostText, string? portText, int defaultPort, string? mode, CancellationToken ct)
+        ParseResult pr,
+        ConnectionOptions options,
+        string? hostText,
+        string? portText,
+        int defaultPort,
+        string? mode,
+        ConnectOverrides? overrides,
+        CancellationToken ct)
     {
-        var interactive = !pr.GetValue(options.NoTui) && tui is not null && tui.CanRun();
+        var interactive = IsInteractive(pr, options);
         SavedSession? saved = null;
         if (pr.GetValue(options.Session) is { } name)
         {
@@ -40,9 +52,15 @@ internal sealed class ConnectAction(
         }
 
         var request = ConnectRequestBuilder.Build(pr, options, hostText, portText, defaultPort, getEnv, saved, mode);
+        if (overrides is not null)
+        {
+            request = overrides.Request(request);
+        }
+
         if (interactive && !request.Binary)
         {
-            return await tui!.Run(TuiLaunchBuilder.Build(pr, options, request, mode, getEnv), ct).ConfigureAwait(false);
+            var launch = TuiLaunchBuilder.Build(pr, options, request, mode, getEnv);
+            return await tui!.Run(overrides is null ? launch : overrides.Launch(launch), ct).ConfigureAwait(false);
         }
 
         if (!request.NoTui && !request.Binary && !request.Quiet)
@@ -51,6 +69,15 @@ internal sealed class ConnectAction(
         }
 
         return await run(request with { NoTui = true }, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>True when the session will run in the full-screen client: stdin and stdout are terminals and
+    /// --no-tui was not given.</summary>
+    public bool IsInteractive(ParseResult pr, ConnectionOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(pr);
+        ArgumentNullException.ThrowIfNull(options);
+        return !pr.GetValue(options.NoTui) && tui is not null && tui.CanRun();
     }
 
     /// <summary>With optional positionals, a mistyped option ("--tsl") would silently become the host.</summary>

@@ -31,7 +31,7 @@ internal static class RootCommandFactory
         };
         var root = new RootCommand(
             "NetTerm: talk to network services by hand. Raw TCP, telnet or assisted SMTP to any host:port, with optional TLS. "
-            + "A host named like a command (smtp, sessions) is reached with `netterm -- smtp 25`.")
+            + "A host named like a command (smtp, sandbox, sessions) is reached with `netterm -- smtp 25`.")
         {
             host,
             port,
@@ -46,7 +46,8 @@ internal static class RootCommandFactory
         root.Validators.Add(r => ConnectAction.RejectOptionLikePositionals(r, r.GetValue(host), r.GetValue(port)));
         var connect = new ConnectAction(run, getEnv, console, tui);
         root.SetAction((pr, ct) => connect.RunAsync(pr, options, pr.GetValue(host), pr.GetValue(port), 23, null, ct));
-        root.Subcommands.Add(new SmtpCommand(connect));
+        root.Subcommands.Add(new SmtpCommand(connect, console));
+        root.Subcommands.Add(new SandboxCommand(console));
         return root;
     }
 }

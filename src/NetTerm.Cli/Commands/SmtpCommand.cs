@@ -1,4 +1,5 @@
 using System.CommandLine;
+using NetTerm.Cli.Headless;
 
 namespace NetTerm.Cli.Commands;
 
@@ -6,7 +7,7 @@ namespace NetTerm.Cli.Commands;
 /// Every connection and headless option of the root command applies here too.</summary>
 internal sealed class SmtpCommand : Command
 {
-    public SmtpCommand(ConnectAction connect)
+    public SmtpCommand(ConnectAction connect, ConsoleStreams console)
         : base("smtp", "Assisted SMTP session: completion, annotated replies, STARTTLS, AUTH helpers, DATA mode")
     {
         var options = new ConnectionOptions();
@@ -20,6 +21,11 @@ internal sealed class SmtpCommand : Command
             Description = "TCP port (default 25; 465 means implicit TLS, 587 is submission)",
             Arity = ArgumentArity.ZeroOrOne,
         };
+        var sandbox = new Option<bool>("--sandbox")
+        {
+            Description = "Start the embedded SMTP sandbox on a free port and connect to it (see 'netterm sandbox')",
+        };
+        Options.Add(sandbox);
         Arguments.Add(host);
         Arguments.Add(port);
         foreach (var option in options.All)
@@ -31,6 +37,8 @@ internal sealed class SmtpCommand : Command
         }
 
         Validators.Add(r => ConnectAction.RejectOptionLikePositionals(r, r.GetValue(host), r.GetValue(port)));
-        SetAction((pr, ct) => connect.RunAsync(pr, options, pr.GetValue(host), pr.GetValue(port), 25, "smtp", ct));
+        SetAction((pr, ct) => pr.GetValue(sandbox)
+            ? SmtpSandboxAction.RunAsync(connect, console, pr, options, pr.GetValue(host), pr.GetValue(port), ct)
+            : connect.RunAsync(pr, options, pr.GetValue(host), pr.GetValue(port), 25, "smtp", ct));
     }
 }

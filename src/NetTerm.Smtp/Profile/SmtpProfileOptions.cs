@@ -1,3 +1,5 @@
+using NetTerm.Core.Profiles;
+
 namespace NetTerm.Smtp.Profile;
 
 /// <summary>Settings of the SMTP profile.</summary>
@@ -5,4 +7,9 @@ namespace NetTerm.Smtp.Profile;
 /// Interactive sessions ask instead.</param>
 /// <param name="EhloAfterTls">Send EHLO by itself once STARTTLS completes (otherwise it is offered).</param>
 /// <param name="EhloName">The name used when NetTerm sends EHLO by itself; null uses this machine's name.</param>
-public sealed record SmtpProfileOptions(bool AllowPlaintextAuth = false, bool EhloAfterTls = true, string? EhloName = null);
+/// <param name="Welcome">Rows of a "Welcome" panel section shown first (the sandbox's walk-through); null for none.</param>
+public sealed record SmtpProfileOptions(
+    bool AllowPlaintextAuth = false,
+    bool EhloAfterTls = true,
+    string? EhloName = null,
+    IReadOnlyList<PanelRow>? Welcome = null);

@@ -13,7 +13,13 @@ internal sealed partial class SmtpProfileSession
         {
             lock (_lock)
             {
-                var sections = new List<PanelSection> { StateSection() };
+                var sections = new List<PanelSection>();
+                if (_options.Welcome is { Count: > 0 } welcome)
+                {
+                    sections.Add(new PanelSection("Welcome", welcome));
+                }
+
+                sections.Add(StateSection());
                 if (_state.Capabilities is { } caps)
                 {
                     sections.Add(new PanelSection(
