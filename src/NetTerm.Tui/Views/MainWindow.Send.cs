@@ -7,23 +7,30 @@ namespace NetTerm.Tui.Views;
 
 internal sealed partial class MainWindow
 {
+    private readonly Queue<string> _submissions = new();
     private bool _sending;
 
     /// <summary>Enter in the input line. The profile reviews the line first; the text stays in the input if it is
-    /// not sent (refused, cancelled, or the send failed).</summary>
+    /// not sent (refused, cancelled, or the send failed). Lines entered while an earlier one is still on its way
+    /// (fast typing, DATA lines, an empty line in a message) wait their turn in order; none is dropped.</summary>
     private async void OnSubmitted(string line)
     {
+        _submissions.Enqueue(line);
         if (_sending)
         {
+            Input.Replace(string.Empty);
             return;
         }
 
         _sending = true;
         try
         {
-            if (await SubmitLineAsync(line, fromInput: true).ConfigureAwait(true))
+            while (_submissions.TryDequeue(out var next))
             {
-                Output.ScrollToBottom();
+                if (await SubmitLineAsync(next, fromInput: true).ConfigureAwait(true))
+                {
+                    Output.ScrollToBottom();
+                }
             }
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
@@ -79,7 +86,8 @@ internal sealed partial class MainWindow
             Input.History.Add(line);
         }
 
-        if (fromInput)
+        // Only the line just entered is cleared: text typed since (while this one waited) stays.
+        if (fromInput && Input.Text == line)
         {
             Input.Replace(string.Empty);
         }

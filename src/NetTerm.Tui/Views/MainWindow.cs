@@ -154,7 +154,7 @@ internal sealed partial class MainWindow : Runnable
         var mode = s is null ? "-" : s.Mode.ToString().ToLowerInvariant();
         if (_controller.Profile is { } p && !string.Equals(p.PromptLabel, mode, StringComparison.OrdinalIgnoreCase))
         {
-            mode += "/" + Core.Terminal.ControlEscaper.Escape(p.PromptLabel);
+            mode = Core.Terminal.ControlEscaper.Escape(p.PromptLabel).ToLowerInvariant();
         }
 
         var up = _state == LinkState.Connected && _connectedAt is { } at ? DateTimeOffset.Now - at : (TimeSpan?)null;
