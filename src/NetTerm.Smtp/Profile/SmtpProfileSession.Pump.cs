@@ -72,7 +72,7 @@ internal sealed partial class SmtpProfileSession
                     _context.Post(new AnnotationEvent($"not sent (DATA was refused): {shown ?? pending.Line}", Severity.Warning));
                     return;
                 case Step.Body:
-                    var wire = pending.Line == "." ? "." : DotStuffer.Stuff(pending.Line);
+                    var wire = pending.IsTerminator ? "." : DotStuffer.Stuff(pending.Line);
                     await _context.SendLineAsync(wire, shown, ct).ConfigureAwait(false);
                     return;
                 default:
@@ -93,12 +93,18 @@ internal sealed partial class SmtpProfileSession
         if (pending.Sequence <= _discardThrough)
         {
             // The refused message ends at its "."; lines queued after that go out normally.
-            if (pending.Line == ".")
+            if (pending.IsTerminator)
             {
                 _discardThrough = pending.Sequence;
             }
 
             return Step.Discard;
+        }
+
+        if (pending.Content && _state.Phase != SmtpPhase.Data)
+        {
+            // A composed message's line outside DATA would be read as a command: wait for 354, drop it otherwise.
+            return _tlsPending || _outstanding.Count > 0 || _state.Phase == SmtpPhase.Greeting ? Step.Wait : Step.Discard;
         }
 
         return DecideLive();
@@ -139,7 +145,7 @@ internal sealed partial class SmtpProfileSession
         var now = DateTimeOffset.Now;
         switch (step)
         {
-            case Step.Body when pending.Line == ".":
+            case Step.Body when pending.IsTerminator:
                 _state.DataEnded();
                 _outstanding.Enqueue(new OutstandingCommand(new SmtpCommand(".", string.Empty), ".", now));
                 break;
