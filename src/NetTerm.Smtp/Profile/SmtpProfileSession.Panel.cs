@@ -115,6 +115,8 @@ internal sealed partial class SmtpProfileSession
                 };
                 actions.AddRange(OfferedMechanisms().Select(m =>
                     new ProfileAction($"AUTH {m}…", $"Authenticate with {m}; NetTerm computes the response", () => Locked(() => AuthForm(m)), !_state.Authenticated)));
+                actions.Add(new ProfileAction("_Compose…", "Write a message (From, To, Cc, Subject, body) and send it with DATA",
+                    () => Locked(ComposeForm), CanCompose));
                 actions.Add(new ProfileAction("_RSET", "Abort the transaction", () => Queue("RSET")));
                 actions.Add(new ProfileAction("_QUIT", "Close politely", () => Queue("QUIT")));
                 return actions;

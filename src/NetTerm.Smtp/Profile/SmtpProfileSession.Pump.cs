@@ -77,7 +77,7 @@ internal sealed partial class SmtpProfileSession
                 case Step.Refuse:
                     return;
                 case Step.Body:
-                    var wire = pending.Line == "." ? "." : DotStuffer.Stuff(pending.Line);
+                    var wire = pending.IsTerminator ? "." : DotStuffer.Stuff(pending.Line);
                     await _context.SendLineAsync(wire, shown, ct).ConfigureAwait(false);
                     return;
                 default:
@@ -98,12 +98,18 @@ internal sealed partial class SmtpProfileSession
         if (pending.Sequence <= _discardThrough)
         {
             // The refused message ends at its "."; lines queued after that go out normally.
-            if (pending.Line == ".")
+            if (pending.IsTerminator)
             {
                 _discardThrough = pending.Sequence;
             }
 
             return Step.Discard;
+        }
+
+        if (pending.Content && _state.Phase != SmtpPhase.Data)
+        {
+            // A composed message's line outside DATA would be read as a command: wait for 354, drop it otherwise.
+            return _tlsPending || _outstanding.Count > 0 || _state.Phase == SmtpPhase.Greeting ? Step.Wait : Step.Discard;
         }
 
         return DecideLive(pending);
@@ -170,7 +176,7 @@ internal sealed partial class SmtpProfileSession
         var now = DateTimeOffset.Now;
         switch (step)
         {
-            case Step.Body when pending.Line == ".":
+            case Step.Body when pending.IsTerminator:
                 _state.DataEnded();
                 _outstanding.Enqueue(new OutstandingCommand(new SmtpCommand(".", string.Empty), ".", now));
                 break;

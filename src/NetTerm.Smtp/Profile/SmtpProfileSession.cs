@@ -69,11 +69,11 @@ internal sealed partial class SmtpProfileSession : IProfileSession
     public Task SubmitAsync(string line, CancellationToken ct) => Enqueue(line, null);
 
     /// <summary>Queues a line (with its masked form) and returns when it has gone out.</summary>
-    private Task Enqueue(string line, string? shown)
+    private Task Enqueue(string line, string? shown, bool content = false)
     {
         // The masked form is decided when the line goes out (SendWhenAllowedAsync): a queued line may only turn out to
         // be a SASL response once the 334 has arrived.
-        var pending = new PendingLine(line, shown, Interlocked.Increment(ref _sequence));
+        var pending = new PendingLine(line, shown, Interlocked.Increment(ref _sequence), content);
         Interlocked.Increment(ref _queued);
         if (!_queue.Writer.TryWrite(pending))
         {
