@@ -8,6 +8,10 @@ public sealed partial class Session
     private readonly ArrayBufferWriter<byte> _data = new(16 * 1024);
     private readonly ArrayBufferWriter<byte> _toPeer = new(256);
     private TaskCompletionSource _resume = NewResume();
+
+    /// <summary>Completed once the read loop has recorded a pause (and the held bytes): a profile starts the TLS
+    /// upgrade from inside OnInbound, on another thread, before the loop has got that far.</summary>
+    private TaskCompletionSource _pauseReached = NewResume();
     private int _held;
     private bool _paused;
     private bool _modeDecided;
@@ -41,6 +45,7 @@ public sealed partial class Session
                 await _resume.Task.WaitAsync(ct).ConfigureAwait(false);
                 _paused = false;
                 _resume = NewResume();
+                _pauseReached = NewResume();
                 if (IsClosed)
                 {
                     return;
@@ -96,6 +101,7 @@ public sealed partial class Session
                 Volatile.Write(ref _held, data.Length - consumed);
                 _heldPreview = data[consumed..Math.Min(data.Length, consumed + 64)].ToArray();
                 _paused = true;
+                _pauseReached.TrySetResult();
             }
         }
 

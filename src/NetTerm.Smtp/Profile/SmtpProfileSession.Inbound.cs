@@ -97,11 +97,16 @@ internal sealed partial class SmtpProfileSession
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            // The session has closed with the reason (a possible injection, a certificate failure); it is the
-            // ClosedEvent that tells the user. Nothing more is sent.
+            // Usually the session has closed with the reason (a possible injection, a certificate failure) and its
+            // ClosedEvent tells the user; anything else must not pass silently either. Nothing more is sent.
             lock (_lock)
             {
                 _tlsPending = false;
+            }
+
+            if (ex is not Core.Transport.ConnectException)
+            {
+                _context.Post(new AnnotationEvent("STARTTLS failed: " + ex.Message, Severity.Error));
             }
 
             RaiseChanged();
