@@ -125,7 +125,9 @@ internal sealed partial class SmtpProfileSession
         _context.Post(new AnnotationEvent(
             "TLS established: the capabilities learned before TLS are discarded (RFC 3207); say EHLO again", Severity.Positive));
         RaiseChanged();
-        if (_options.EhloAfterTls)
+        // Only when nothing is queued: a script (or a fast typist) that already sent its own EHLO behind STARTTLS
+        // must not get a second one appended after its QUIT.
+        if (_options.EhloAfterTls && Interlocked.Read(ref _sent) >= Interlocked.Read(ref _queued))
         {
             _ = Enqueue($"EHLO {EhloName()}", null);
         }
