@@ -33,6 +33,9 @@ internal sealed class SessionController : IAsyncDisposable
 
     public IProfileSession? Profile { get; private set; }
 
+    /// <summary>The attached profile's name ("raw", "telnet", "smtp").</summary>
+    public string? ProfileName { get; private set; }
+
     public ConnectTarget? Target { get; private set; }
 
     public SessionOptions? Options { get; private set; }
@@ -64,6 +67,7 @@ internal sealed class SessionController : IAsyncDisposable
 
         Session = session;
         Profile = profileSession;
+        ProfileName = profile.Name;
         var generation = Generation;
         Track(Task.Run(() => session.RunAsync(_life.Token)));
         Track(Task.Run(() => PumpAsync(generation, session, gate)));

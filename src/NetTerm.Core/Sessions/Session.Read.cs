@@ -9,9 +9,9 @@ public sealed partial class Session
     private readonly ArrayBufferWriter<byte> _toPeer = new(256);
     private TaskCompletionSource _resume = NewResume();
 
-    /// <summary>Completes when the read loop has paused; an upgrade requested from inside OnInbound (before the loop
-    /// has acted on the pause) waits for it.</summary>
-    private TaskCompletionSource _pausedSignal = NewResume();
+    /// <summary>Completed once the read loop has recorded a pause (and the held bytes): a profile starts the TLS
+    /// upgrade from inside OnInbound, on another thread, before the loop has got that far.</summary>
+    private TaskCompletionSource _pauseReached = NewResume();
     private int _held;
     private bool _paused;
     private bool _modeDecided;
@@ -45,7 +45,7 @@ public sealed partial class Session
                 await _resume.Task.WaitAsync(ct).ConfigureAwait(false);
                 _paused = false;
                 _resume = NewResume();
-                _pausedSignal = NewResume();
+                _pauseReached = NewResume();
                 if (IsClosed)
                 {
                     return;
@@ -101,7 +101,7 @@ public sealed partial class Session
                 Volatile.Write(ref _held, data.Length - consumed);
                 _heldPreview = data[consumed..Math.Min(data.Length, consumed + 64)].ToArray();
                 _paused = true;
-                _pausedSignal.TrySetResult();
+                _pauseReached.TrySetResult();
             }
         }
 

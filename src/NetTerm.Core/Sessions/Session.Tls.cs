@@ -7,15 +7,31 @@ namespace NetTerm.Core.Sessions;
 
 public sealed partial class Session
 {
+    private static readonly TimeSpan PauseWait = TimeSpan.FromSeconds(5);
+
     /// <summary>
     /// Upgrades the live plaintext connection to TLS in place (STARTTLS). Call it while the read loop is paused at a
     /// frame boundary by the <see cref="InboundObserver"/>. It refuses, and closes the connection, when any received
     /// byte is still unconsumed, in our buffer or already waiting in the socket: the server (or someone in the path)
     /// sent data that would otherwise be read as if it came under TLS (CVE-2011-0411, RFC 3207 §4.2).
     /// </summary>
+    /// <remarks>It may be called from inside <see cref="IInboundObserver.OnInbound"/> (on another thread): it then
+    /// waits, briefly, for the read loop to record the pause the observer is about to return.</remarks>
     public async Task UpgradeToTlsAsync(TlsOptions tls, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(tls);
+        if (!_paused && !IsClosed)
+        {
+            try
+            {
+                await _pauseReached.Task.WaitAsync(PauseWait, ct).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+                // Not paused: refused below.
+            }
+        }
+
         if (_stream is null || IsClosed)
         {
             throw new InvalidOperationException("not connected");
@@ -28,15 +44,7 @@ public sealed partial class Session
 
         if (!_paused)
         {
-            try
-            {
-                // The profile may ask from inside OnInbound, a moment before the loop has acted on its pause.
-                await _pausedSignal.Task.WaitAsync(TimeSpan.FromSeconds(5), ct).ConfigureAwait(false);
-            }
-            catch (TimeoutException)
-            {
-                throw new InvalidOperationException("a TLS upgrade needs the read loop paused at a frame boundary");
-            }
+            throw new InvalidOperationException("a TLS upgrade needs the read loop paused at a frame boundary");
         }
 
         var pending = HeldBytes + (_socket?.Available ?? 0);

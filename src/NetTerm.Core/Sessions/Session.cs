@@ -139,6 +139,7 @@ public sealed partial class Session : IAsyncDisposable
         await PublishAsync(new ClosedEvent(reason, failure, byPeer)).ConfigureAwait(false);
         _events.Writer.TryComplete();
         _resume.TrySetResult();
+        _pauseReached.TrySetResult();
     }
 
     private async ValueTask PublishAsync(SessionEvent e)

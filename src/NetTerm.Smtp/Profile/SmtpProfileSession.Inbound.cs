@@ -99,14 +99,14 @@ internal sealed partial class SmtpProfileSession
         {
             // A refused upgrade closes the session with the reason (a possible injection, a certificate failure):
             // its ClosedEvent tells the user. Anything else is said here. Nothing more is sent either way.
-            if (ex is not Core.Transport.ConnectException)
-            {
-                _context.Post(new Core.Sessions.WarningEvent("STARTTLS: " + ex.Message));
-            }
-
             lock (_lock)
             {
                 _tlsPending = false;
+            }
+
+            if (ex is not Core.Transport.ConnectException)
+            {
+                _context.Post(new AnnotationEvent("STARTTLS failed: " + ex.Message, Severity.Error));
             }
 
             RaiseChanged();
@@ -125,8 +125,8 @@ internal sealed partial class SmtpProfileSession
         _context.Post(new AnnotationEvent(
             "TLS established: the capabilities learned before TLS are discarded (RFC 3207); say EHLO again", Severity.Positive));
         RaiseChanged();
-        // A script says for itself what follows STARTTLS; only a person at the keyboard gets the automatic EHLO.
-        if (_options.EhloAfterTls && _context.Interactive)
+        // Interactive only, and only when nothing is queued: a script says for itself what follows STARTTLS.
+        if (_options.EhloAfterTls && _context.Interactive && Interlocked.Read(ref _sent) >= Interlocked.Read(ref _queued))
         {
             _ = Enqueue($"EHLO {EhloName()}", null);
         }

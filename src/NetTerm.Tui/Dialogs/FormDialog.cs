@@ -13,8 +13,12 @@ namespace NetTerm.Tui.Dialogs;
 /// </summary>
 internal sealed class FormDialog : Dialog
 {
+    private const int FeedbackRows = 5;
+
     private readonly FormRequest _form;
-    private readonly Dictionary<string, View> _editors = [];
+    /// <summary>Each field's current text. Read through the concrete type: TextView's Text is not View.Text, so a
+    /// View reference would return the initial value, not what was typed.</summary>
+    private readonly Dictionary<string, Func<string>> _editors = [];
     private readonly Label _feedback;
 
     private FormDialog(FormRequest form, bool noColor)
@@ -22,27 +26,45 @@ internal sealed class FormDialog : Dialog
         _form = form;
         Title = Safe(form.Title);
         Width = Dim.Percent(80);
+        // Labels get the room they need ("Authorize as (optional) *"), editors start after the longest one.
+        var editorX = Math.Clamp(form.Fields.Select(f => Safe(f.Label).Length + (f.Required ? 2 : 0)).DefaultIfEmpty(0).Max() + 3, 12, 40);
         var y = 1;
+        View? first = null;
         foreach (var field in form.Fields)
         {
             Add(new Label { X = 1, Y = y, Text = Safe(field.Label) + (field.Required ? " *" : string.Empty) });
-            View editor = field.Kind == FormFieldKind.MultiLine
-                ? NewMultiLine(field, y)
-                : new TextField { X = 20, Y = y, Width = Dim.Fill(1), Text = field.Value, Secret = field.Kind == FormFieldKind.Masked };
-            y += field.Kind == FormFieldKind.MultiLine ? 8 : 2;
-            editor.TextChanged += (_, _) => Describe();
-            _editors[field.Name] = editor;
+            View editor;
+            if (field.Kind == FormFieldKind.MultiLine)
+            {
+                var text = NewMultiLine(field, editorX, y);
+                text.ContentsChanged += (_, _) => Describe();
+                _editors[field.Name] = () => text.Text;
+                editor = text;
+                y += 8;
+            }
+            else
+            {
+                var line = new TextField { X = editorX, Y = y, Width = Dim.Fill(1), Text = field.Value, Secret = field.Kind == FormFieldKind.Masked };
+                line.TextChanged += (_, _) => Describe();
+                _editors[field.Name] = () => line.Text;
+                editor = line;
+                y += 2;
+            }
+
+            first ??= editor;
             Add(editor);
         }
 
-        _feedback = new Label { X = 1, Y = y, Width = Dim.Fill(1), Text = string.Empty };
+        // Several notes (size, 8-bit, envelope mismatch), some long: wrapped in a fixed area so the dialog does not jump.
+        _feedback = new Label { X = 1, Y = y, Width = Dim.Fill(1), Height = FeedbackRows, Text = string.Empty };
+        _feedback.TextFormatter.WordWrap = true;
         if (!noColor)
         {
             _feedback.SetScheme(new Scheme(new Terminal.Gui.Drawing.Attribute(new Color(ColorName16.Yellow), Color.None)));
         }
 
         Add(_feedback);
-        Height = Dim.Auto(minimumContentDim: y + 5);
+        Height = Dim.Auto(minimumContentDim: y + FeedbackRows + 4);
         AddButton(new Button { Title = "_Cancel" });
         var submit = new Button { Title = form.SubmitLabel };
         submit.Accepting += (_, e) =>
@@ -55,7 +77,7 @@ internal sealed class FormDialog : Dialog
         };
         AddButton(submit);
         Describe();
-        _editors.Values.FirstOrDefault()?.SetFocus();
+        first?.SetFocus();
     }
 
     /// <summary>The values by field name, or null when cancelled.</summary>
@@ -69,14 +91,15 @@ internal sealed class FormDialog : Dialog
     }
 
 #pragma warning disable CS0618 // TextView is obsolete in 2.5.0 and its successor is not in the package; a form field is small.
-    private static TextView NewMultiLine(FormField field, int y) =>
-        new() { X = 20, Y = y, Width = Dim.Fill(1), Height = 7, Text = field.Value };
+    // Tab leaves the body for the next control (the buttons) instead of inserting a tab character.
+    private static TextView NewMultiLine(FormField field, int x, int y) =>
+        new() { X = x, Y = y, Width = Dim.Fill(1), Height = 7, Text = field.Value, TabKeyAddsTab = false };
 #pragma warning restore CS0618
 
-    private Dictionary<string, string> Values() => _editors.ToDictionary(e => e.Key, e => e.Value.Text);
+    private Dictionary<string, string> Values() => _editors.ToDictionary(e => e.Key, e => e.Value());
 
     private string? Missing() =>
-        _form.Fields.FirstOrDefault(f => f.Required && string.IsNullOrWhiteSpace(_editors[f.Name].Text))?.Label;
+        _form.Fields.FirstOrDefault(f => f.Required && string.IsNullOrWhiteSpace(_editors[f.Name]()))?.Label;
 
     private void Describe()
     {

@@ -76,7 +76,7 @@ internal sealed partial class MainWindow
         return false;
     }
 
-    private async Task<bool> SendAsync(IProfileSession profile, string line, bool fromInput)
+    private Task<bool> SendAsync(IProfileSession profile, string line, bool fromInput)
     {
         // Typed while the server took echo away (a password), or a line the profile masks (a credential, any line
         // inside a SASL exchange): never kept in the history. Decided here, when the typed text is at hand; the
@@ -92,20 +92,27 @@ internal sealed partial class MainWindow
             Input.Replace(string.Empty);
         }
 
+        // Handed over, not awaited: the profile queues in order and paces by the server's replies, so the next
+        // Enter must not wait for this line to reach the wire (it used to be dropped while a reply was pending).
+        _ = ObserveSendAsync(profile.SubmitAsync(line, CancellationToken.None), line, fromInput);
+        return Task.FromResult(true);
+    }
+
+    private async Task ObserveSendAsync(Task sent, string line, bool fromInput)
+    {
         try
         {
-            await profile.SubmitAsync(line, CancellationToken.None).ConfigureAwait(true);
-            return true;
+            await sent.ConfigureAwait(true);
         }
         catch (Exception ex) when (ex is IOException or InvalidOperationException or System.Net.Sockets.SocketException or ObjectDisposedException)
         {
-            if (fromInput && Input.Text.Length == 0)
+            var kept = fromInput && Input.Text.Length == 0;
+            if (kept)
             {
                 Input.Replace(line);
             }
 
-            Say(LineKind.Error, "send failed: " + ex.Message + " (the line is kept in the input)");
-            return false;
+            Say(LineKind.Error, "send failed: " + ex.Message + (kept ? " (the line is kept in the input)" : string.Empty));
         }
     }
 

@@ -152,9 +152,12 @@ internal sealed partial class MainWindow : Runnable
         var s = _controller.Session;
         var target = _controller.Target is { } t ? $"{t.Host}:{t.Port}" : "no connection (^O open)";
         var mode = s is null ? "-" : s.Mode.ToString().ToLowerInvariant();
-        if (_controller.Profile is { } p && !string.Equals(p.PromptLabel, mode, StringComparison.OrdinalIgnoreCase))
+        // A pass-through profile's label is the session mode; an assisted one (smtp) is named instead, since its
+        // label (SMTP, SMTP/TLS, DATA) is on the prompt already and TLS has its own segment.
+        if (_controller.Profile is { } p && !string.Equals(p.PromptLabel, mode, StringComparison.OrdinalIgnoreCase)
+            && _controller.ProfileName is { Length: > 0 } name)
         {
-            mode = Core.Terminal.ControlEscaper.Escape(p.PromptLabel).ToLowerInvariant();
+            mode = Core.Terminal.ControlEscaper.Escape(name);
         }
 
         var up = _state == LinkState.Connected && _connectedAt is { } at ? DateTimeOffset.Now - at : (TimeSpan?)null;

@@ -52,7 +52,8 @@ internal sealed class SidePanel : View
 
                 Move(0, row++);
                 SetAttribute(normal);
-                AddStr(Clip($"{ControlEscaper.Escape(r.Label)}: "));
+                // A flag keyword (PIPELINING) has no value; a continuation row (a second RCPT) has no label.
+                AddStr(Clip(r.Label.Length == 0 ? "  " : r.Value.Length == 0 ? ControlEscaper.Escape(r.Label) : $"{ControlEscaper.Escape(r.Label)}: "));
                 SetAttribute(Severe(r.Severity, normal));
                 AddStr(Clip(ControlEscaper.Escape(r.Value)));
             }

@@ -36,7 +36,17 @@ internal sealed class Tmux : IDisposable
     /// <summary>Literal text (-l), so words like "Enter" are typed, not pressed.</summary>
     public void Type(string text) => Run("send-keys", "-t", "t", "-l", text);
 
-    public string Capture() => Run("capture-pane", "-p", "-t", "t").Output;
+    /// <summary>Every screen captured so far, in order (tests assert that a secret was on none of them).</summary>
+    public IReadOnlyList<string> Captures => _captures;
+
+    private readonly List<string> _captures = [];
+
+    public string Capture()
+    {
+        var screen = Run("capture-pane", "-p", "-t", "t").Output;
+        _captures.Add(screen);
+        return screen;
+    }
 
     public string Title() => Run("display-message", "-p", "-t", "t", "#{pane_title}").Output.Trim();
 
