@@ -22,7 +22,7 @@ internal static class CertificateSummaries
             SubjectAlternativeNames(leaf),
             new DateTimeOffset(leaf.NotBefore.ToUniversalTime(), TimeSpan.Zero),
             new DateTimeOffset(leaf.NotAfter.ToUniversalTime(), TimeSpan.Zero),
-            Sha256Fingerprint(leaf),
+            CertificateFingerprint.Sha256(leaf),
             protocol,
             cipherSuite,
             verifiedName,
@@ -68,12 +68,5 @@ internal static class CertificateSummaries
 
         var cn = certificate.GetNameInfo(X509NameType.SimpleName, forIssuer: false);
         return string.IsNullOrEmpty(cn) ? [] : [cn];
-    }
-
-    /// <summary>Colon-separated uppercase hex, the form `openssl x509 -fingerprint -sha256` prints.</summary>
-    public static string Sha256Fingerprint(X509Certificate2 certificate)
-    {
-        var hash = certificate.GetCertHash(HashAlgorithmName.SHA256);
-        return string.Join(':', hash.Select(b => b.ToString("X2", CultureInfo.InvariantCulture)));
     }
 }

@@ -39,13 +39,4 @@ internal static class SandboxCertificate
             CryptographicOperations.ZeroMemory(pfx);
         }
     }
-
-    /// <summary>Colon-separated uppercase hex, the form `openssl x509 -fingerprint -sha256` and NetTerm's certificate
-    /// panel print, so the two can be compared by eye.</summary>
-    public static string Sha256Fingerprint(X509Certificate2 certificate)
-    {
-        ArgumentNullException.ThrowIfNull(certificate);
-        var hash = certificate.GetCertHash(HashAlgorithmName.SHA256);
-        return string.Join(':', hash.Select(b => b.ToString("X2", CultureInfo.InvariantCulture)));
-    }
 }

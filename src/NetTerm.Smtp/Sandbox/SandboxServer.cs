@@ -92,7 +92,7 @@ internal sealed class SandboxServer : IAsyncDisposable
             options.User,
             options.Password,
             store,
-            SandboxCertificate.Sha256Fingerprint(certificate),
+            Core.Transport.CertificateFingerprint.Sha256(certificate),
             pemPath);
         return new SandboxServer(server, stop, run, certificate, info);
     }
