@@ -96,11 +96,17 @@ internal sealed partial class MainWindow
                 {
                     _state = LinkState.Connected;
                     _connectedAt = e.Timestamp;
+                    ShowTelnetMenu(e.Mode == SessionMode.Telnet);
                 }
 
                 AddLine(LineKind.System, $"connected to {e.Host}:{e.Port} ({e.Remote})", e.Timestamp);
                 return;
             case ModeDetectedEvent e:
+                if (mine)
+                {
+                    ShowTelnetMenu(e.Mode == SessionMode.Telnet);
+                }
+
                 AddLine(LineKind.System, $"mode {e.Mode.ToString().ToLowerInvariant()}: {e.Reason}", e.Timestamp);
                 return;
             case TlsEstablishedEvent e:

@@ -1,3 +1,4 @@
+using NetTerm.Core.Sessions;
 using NetTerm.Tui.Dialogs;
 using NetTerm.Tui.Views;
 using Terminal.Gui.Input;
@@ -28,6 +29,20 @@ public class MainWindowTests
             .Run();
 
         Assert.Equal(string.Empty, ui.Window.Input.Text);
+    }
+
+    [Theory]
+    [InlineData(SessionMode.Raw, false)]
+    [InlineData(SessionMode.Telnet, true)]
+    public async Task Menu_SessionMode_TelnetMenuOnlyForTelnet(SessionMode mode, bool shown)
+    {
+        await using var server = new RecordingEchoServer("ready\r\n");
+        using var ui = new UiHarness(server.Port, mode: mode);
+
+        ui.Until("connected", () => Connected(ui) && ui.Screen.Contains("ready", StringComparison.Ordinal)).Run();
+
+        Assert.Equal(shown, ui.Window.TelnetMenuShown);
+        Assert.Equal(shown, ui.Screen.Split('\n')[0].Contains("Telnet", StringComparison.Ordinal));
     }
 
     [Fact]
