@@ -1,3 +1,5 @@
+using NetTerm.Testing;
+using NetTerm.Core.Persistence;
 using NetTerm.Core.Sessions;
 using NetTerm.Tui.Dialogs;
 using NetTerm.Tui.Views;
@@ -57,6 +59,29 @@ public class MainWindowTests
             .Until("echoed", () => server.Received.Length > 0 && ui.Screen.Contains("> EHLO x", StringComparison.Ordinal))
             .Do("up", () => ui.App.InjectKey(Key.CursorUp))
             .Until("recalled", () => ui.Window.Input.Text == "EHLO x")
+            .Run();
+    }
+
+    [Fact]
+    public async Task History_SentLine_SavedAndRecalledInTheNextRun()
+    {
+        using var dir = new TempDirectory();
+        var history = new HistoryPersistence(new HistoryStore(dir.Path), t => "h-" + t.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await using var server = new RecordingEchoServer();
+        using (var first = new UiHarness(server.Port, history: history))
+        {
+            first.Until("connected", () => Connected(first))
+                .Type("EHLO saved.test")
+                .Do("enter", () => first.App.InjectKey(Key.Enter))
+                .Until("sent", () => server.Received.Contains("EHLO saved.test", StringComparison.Ordinal))
+                .Run();
+        }
+
+        Assert.Equal(["EHLO saved.test"], history.Store.Load("h-" + server.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        using var second = new UiHarness(server.Port, history: history);
+        second.Until("connected", () => Connected(second))
+            .Do("up", () => second.App.InjectKey(Key.CursorUp))
+            .Until("recalled from the file", () => second.Window.Input.Text == "EHLO saved.test")
             .Run();
     }
 
