@@ -67,7 +67,7 @@ internal sealed partial class MainWindow
         else if (key == Key.F7)
         {
             ShowAnnotations = !ShowAnnotations;
-            Say(LineKind.System, ShowAnnotations ? "annotations shown" : "annotations hidden (new ones are not added)");
+            Say(LineKind.System, ShowAnnotations ? "annotations shown" : "annotations hidden (F7 shows them again)");
         }
         else if (key == Key.F.WithCtrl)
         {

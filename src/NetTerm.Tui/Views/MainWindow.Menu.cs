@@ -52,7 +52,8 @@ internal sealed partial class MainWindow
             new MenuItem("_Clear", string.Empty, ClearOutput, Key.L.WithCtrl),
             new MenuItem("_Timestamps", "Off / wall clock / delta", CycleTimestamps, Key.T.WithCtrl),
             new MenuItem("Side _panel", string.Empty, TogglePanel, Key.F4),
-            new MenuItem("_Annotations", string.Empty, () => ShowAnnotations = !ShowAnnotations, Key.F7),
+            new MenuItem("_Annotations", "Show or hide reply explanations", () => ShowAnnotations = !ShowAnnotations, Key.F7),
+            new MenuItem("_Wrap lines", "Long lines continue below, or are cut", () => Output.WrapLines = !Output.WrapLines, Key.Empty),
             new MenuItem("C_ertificate…", "The server's TLS certificate", ShowCertificate, Key.Empty),
         ]));
         menu.Add(new MenuBarItem("_Help", [new MenuItem("_Keys", string.Empty, ShowHelp, Key.F1)]));
