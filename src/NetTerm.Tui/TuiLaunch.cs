@@ -37,6 +37,10 @@ public sealed record TuiLaunch(
     /// <summary>Saved sessions for the connect dialog's list (empty until a session store is wired in).</summary>
     public Func<IReadOnlyList<ConnectTarget>> SavedSessions { get; init; } = static () => [];
 
+    /// <summary>Where each target's input history is kept across runs, and under which name; null keeps history
+    /// in memory only (tests, embedding).</summary>
+    public HistoryPersistence? History { get; init; }
+
     /// <summary>Saves the current target ("Save session") and says where; null hides the menu entry.</summary>
     public Func<ConnectTarget, string>? SaveSession { get; init; }
 }

@@ -9,11 +9,13 @@ namespace NetTerm.Testing;
 /// </summary>
 public sealed class PeersFactAttribute : FactAttribute
 {
+    internal const string SkipReason = "interop: set NETTERM_PEERS=1 with the peers running (tests/peers/start.sh)";
+
     public PeersFactAttribute()
     {
         if (!Peers.Enabled)
         {
-            Skip = "interop: set NETTERM_PEERS=1 with the peers running (tests/peers/start.sh)";
+            Skip = SkipReason;
         }
     }
 }

@@ -59,7 +59,7 @@ internal sealed class ConnectAction(
 
         if (interactive && !request.Binary)
         {
-            var launch = TuiLaunchBuilder.Build(pr, options, request, mode, getEnv);
+            var launch = TuiLaunchBuilder.Build(pr, options, request, mode, getEnv, saved?.Name);
             return await tui!.Run(overrides is null ? launch : overrides.Launch(launch), ct).ConfigureAwait(false);
         }
 

@@ -48,6 +48,7 @@ internal static class RootCommandFactory
         root.SetAction((pr, ct) => connect.RunAsync(pr, options, pr.GetValue(host), pr.GetValue(port), 23, null, ct));
         root.Subcommands.Add(new SmtpCommand(connect, console));
         root.Subcommands.Add(new SandboxCommand(console));
+        CommandHelp.Install(root);
         return root;
     }
 }

@@ -74,6 +74,8 @@ internal static class SmtpSandboxAction
                 {
                     OptionsFor = t => IsSandbox(t, info) ? TrustSandbox(l.OptionsFor(t), info) : l.OptionsFor(t),
                     ProfileFor = t => IsSandbox(t, info) ? profile : l.ProfileFor(t),
+                    // The port is new each run: one history for every sandbox session, not a file per port.
+                    History = l.History is { } h ? h with { NameFor = t => IsSandbox(t, info) ? "sandbox" : h.NameFor(t) } : null,
                 });
             var code = await connect.RunAsync(
                 pr, options, "127.0.0.1", info.Endpoint.Port.ToString(CultureInfo.InvariantCulture), 25, "smtp", overrides, ct)

@@ -11,7 +11,9 @@ namespace NetTerm.Cli.Commands;
 /// profile chooser the TUI must not know itself (so the SMTP profile is one more entry here).</summary>
 internal static class TuiLaunchBuilder
 {
-    public static TuiLaunch Build(ParseResult pr, ConnectionOptions o, ConnectRequest? request, string? mode, Func<string, string?> getEnv)
+    /// <param name="sessionName">The saved session being opened (--session), whose name its history is kept under.</param>
+    public static TuiLaunch Build(
+        ParseResult pr, ConnectionOptions o, ConnectRequest? request, string? mode, Func<string, string?> getEnv, string? sessionName = null)
     {
         var scrollback = pr.GetValue(o.Scrollback);
         if (scrollback is < 100 or > 10_000_000)
@@ -46,8 +48,15 @@ internal static class TuiLaunchBuilder
             SavedSessions = () => ListSaved(getEnv),
             SaveSession = t => Save(t, OptionsFor(t), request?.LogFile ?? pr.GetValue(o.Log)?.FullName, getEnv),
             NoColor = !string.IsNullOrEmpty(getEnv("NO_COLOR")),
+            History = new HistoryPersistence(
+                new HistoryStore(ConfigPaths.Resolve(getEnv).HistoryDirectory),
+                t => sessionName is not null && session is not null && t.Host == session.Host && t.Port == session.Port ? sessionName : NameFor(t)),
         };
     }
+
+    /// <summary>"mail.example.com-25": the name "Save session" stores a target under, and its history's name.</summary>
+    private static string NameFor(ConnectTarget t) =>
+        new([.. $"{t.Host}-{t.Port}".Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_')]);
 
     private static IReadOnlyList<ConnectTarget> ListSaved(Func<string, string?> getEnv)
     {
@@ -66,7 +75,7 @@ internal static class TuiLaunchBuilder
     /// <summary>Stores the target under a name made from it ("mail.example.com-25"), with the options in force.</summary>
     private static string Save(ConnectTarget t, SessionOptions options, string? logFile, Func<string, string?> getEnv)
     {
-        var name = new string([.. $"{t.Host}-{t.Port}".Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_')]);
+        var name = NameFor(t);
         var store = SavedSessionLookup.OpenStore(getEnv);
         store.Save(SavedSession.FromSessionOptions(name, options, logFile) with { Mode = t.Mode, Tls = t.Tls });
         return $"'{name}' in {store.Directory} (open it with netterm --session {name})";

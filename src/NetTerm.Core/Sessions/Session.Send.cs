@@ -22,9 +22,8 @@ public sealed partial class Session
             _ => "\r\n",
         };
         var hidden = RemoteEcho;
-        await SendEncodedAsync(Options.Encoding.GetBytes(line + ending), ct).ConfigureAwait(false);
-        await PublishAsync(new LineSentEvent(hidden ? string.Empty : shownAs ?? line, line.Length, hidden, IsTls) { Redacted = shownAs is not null })
-            .ConfigureAwait(false);
+        var sent = new LineSentEvent(hidden ? string.Empty : shownAs ?? line, line.Length, hidden, IsTls) { Redacted = shownAs is not null };
+        await SendEncodedAsync(Options.Encoding.GetBytes(line + ending), ct, sent).ConfigureAwait(false);
     }
 
     /// <summary>Sends text as typed (character mode keys); no line ending is added.</summary>
@@ -39,20 +38,23 @@ public sealed partial class Session
     /// <summary>Sends application bytes exactly (telnet mode still doubles IAC). No event: this is the bulk path.</summary>
     public Task SendBytesAsync(ReadOnlyMemory<byte> data, CancellationToken ct) => SendEncodedAsync(data, ct);
 
-    private async Task SendEncodedAsync(ReadOnlyMemory<byte> data, CancellationToken ct)
+    private async Task SendEncodedAsync(ReadOnlyMemory<byte> data, CancellationToken ct, SessionEvent? announce = null)
     {
         if (_telnet is null)
         {
-            await WriteRawAsync(data, ct).ConfigureAwait(false);
+            await WriteRawAsync(data, ct, announce).ConfigureAwait(false);
             return;
         }
 
         var encoded = new ArrayBufferWriter<byte>(data.Length + 16);
         _telnet.EncodeData(data.Span, encoded);
-        await WriteRawAsync(encoded.WrittenMemory, ct).ConfigureAwait(false);
+        await WriteRawAsync(encoded.WrittenMemory, ct, announce).ConfigureAwait(false);
     }
 
-    private async Task WriteRawAsync(ReadOnlyMemory<byte> bytes, CancellationToken ct)
+    /// <param name="announce">Published under the write lock just before the bytes go out: published after the
+    /// write, a fast server's reply could reach the event stream first, and the sent line would show below its
+    /// answer. Should the write fail, the ClosedEvent that follows says so.</param>
+    private async Task WriteRawAsync(ReadOnlyMemory<byte> bytes, CancellationToken ct, SessionEvent? announce = null)
     {
         var stream = _stream ?? throw new InvalidOperationException("not connected");
         if (IsClosed)
@@ -63,6 +65,11 @@ public sealed partial class Session
         await _writeLock.WaitAsync(ct).ConfigureAwait(false);
         try
         {
+            if (announce is not null)
+            {
+                await PublishAsync(announce).ConfigureAwait(false);
+            }
+
             await stream.WriteAsync(bytes, ct).ConfigureAwait(false);
             await stream.FlushAsync(ct).ConfigureAwait(false);
         }

@@ -33,6 +33,27 @@ public sealed class CommandHistory
     /// <summary>Entry <paramref name="index"/>, 0 = oldest.</summary>
     public string this[int index] => _entries[index];
 
+    /// <summary>The entries, oldest first (to save them).</summary>
+    public IEnumerable<string> Entries
+    {
+        get
+        {
+            for (var i = 0; i < _entries.Count; i++)
+                yield return _entries[i];
+        }
+    }
+
+    /// <summary>Replaces every entry (a session's saved history was loaded); the newest <see cref="Capacity"/> are kept.</summary>
+    public void Load(IEnumerable<string> lines)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        Reset();
+        while (_entries.Count > 0)
+            _entries.PopFront();
+        foreach (var line in lines)
+            Add(line);
+    }
+
     /// <summary>Records a submitted line and ends navigation. Empty lines and a repeat of the newest entry are
     /// not recorded.</summary>
     public void Add(string line)

@@ -84,6 +84,11 @@ internal sealed partial class MainWindow
             {
                 for (var i = 0; i < _lines.Count; i++)
                 {
+                    if (!Output.IsShown(i))
+                    {
+                        continue;
+                    }
+
                     writer.Write(Output.RowText(i));
                     writer.Write('\n');
                 }

@@ -18,7 +18,12 @@ internal sealed partial class MainWindow
     /// <summary>Whether sent lines are echoed into the pane (telnet prompt "echo" toggles).</summary>
     public bool LocalEcho { get; set; } = true;
 
-    public bool ShowAnnotations { get; set; } = true;
+    /// <summary>F7: annotation lines are always kept; this shows or hides all of them, old ones included.</summary>
+    public bool ShowAnnotations
+    {
+        get => !Output.HideAnnotations;
+        set => Output.HideAnnotations = !value;
+    }
 
     /// <summary>Keys go to the server as typed: the server asked (WILL ECHO + WILL SGA), or the user forced it.</summary>
     public bool CharMode => _charModeOverride ?? _serverCharMode;
@@ -82,11 +87,7 @@ internal sealed partial class MainWindow
 
                 return;
             case AnnotationEvent e:
-                if (ShowAnnotations)
-                {
-                    AddLine(LineKind.Annotation, e.Text, e.Timestamp);
-                }
-
+                AddLine(LineKind.Annotation, e.Text, e.Timestamp);
                 return;
             case ConnectingEvent e:
                 AddLine(LineKind.System, $"trying {e.Host}:{e.Port}{(e.Address is null ? string.Empty : $" ({e.Address})")}…", e.Timestamp);
@@ -96,11 +97,17 @@ internal sealed partial class MainWindow
                 {
                     _state = LinkState.Connected;
                     _connectedAt = e.Timestamp;
+                    ShowTelnetMenu(e.Mode == SessionMode.Telnet);
                 }
 
                 AddLine(LineKind.System, $"connected to {e.Host}:{e.Port} ({e.Remote})", e.Timestamp);
                 return;
             case ModeDetectedEvent e:
+                if (mine)
+                {
+                    ShowTelnetMenu(e.Mode == SessionMode.Telnet);
+                }
+
                 AddLine(LineKind.System, $"mode {e.Mode.ToString().ToLowerInvariant()}: {e.Reason}", e.Timestamp);
                 return;
             case TlsEstablishedEvent e:

@@ -67,7 +67,7 @@ internal sealed partial class MainWindow
         else if (key == Key.F7)
         {
             ShowAnnotations = !ShowAnnotations;
-            Say(LineKind.System, ShowAnnotations ? "annotations shown" : "annotations hidden (new ones are not added)");
+            Say(LineKind.System, ShowAnnotations ? "annotations shown" : "annotations hidden (F7 shows them again)");
         }
         else if (key == Key.F.WithCtrl)
         {
@@ -150,18 +150,42 @@ internal sealed partial class MainWindow
         return true;
     }
 
+    /// <summary>The most OSC 52 carries: terminals cap the sequence (xterm ~100 kB, others less).</summary>
+    private const int MaxOsc52Base64 = 100_000;
+
+    /// <summary>Copies the selected lines to the host terminal's clipboard with OSC 52, which works in a terminal
+    /// over SSH and in tmux, and to the system clipboard when Terminal.Gui can reach one (Windows, macOS, X with
+    /// xclip). Mouse capture takes the terminal's own selection away, so this is the copy the user has.</summary>
     private void CopySelection()
     {
         var text = Output.SelectedText();
-        var clipboard = _app.Clipboard;
-        if (clipboard is { IsSupported: true } && clipboard.TrySetClipboardData(text))
+        var lines = text.Count(c => c == '\n') + (text.EndsWith('\n') ? 0 : 1);
+        var base64 = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(text));
+        var osc52 = base64.Length <= MaxOsc52Base64 && _app.Driver is { IsLegacyConsole: false } driver && TryWriteRaw(driver, "\u001b]52;c;" + base64 + "\u0007");
+        var system = _app.Clipboard is { IsSupported: true } clipboard && clipboard.TrySetClipboardData(text);
+        if (osc52 || system)
         {
-            Say(LineKind.System, $"copied {text.Count(c => c == '\n')} line(s) to the clipboard");
+            Say(LineKind.System, $"copied {lines} line(s) to the clipboard{(osc52 ? " (OSC 52)" : string.Empty)}");
             Output.ClearSelection();
         }
         else
         {
-            Say(LineKind.Warning, "no clipboard available here; use Ctrl+S to save the transcript instead");
+            Say(LineKind.Warning, base64.Length > MaxOsc52Base64
+                ? "selection too large for the terminal clipboard; use Ctrl+S to save the scrollback instead"
+                : "no clipboard available here; use Ctrl+S to save the scrollback instead");
+        }
+    }
+
+    private static bool TryWriteRaw(Terminal.Gui.Drivers.IDriver driver, string sequence)
+    {
+        try
+        {
+            driver.WriteRaw(sequence);
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or NotSupportedException or InvalidOperationException)
+        {
+            return false;
         }
     }
 

@@ -9,6 +9,7 @@ namespace NetTerm.Tui.Views;
 internal sealed partial class MainWindow
 {
     private MenuBarItem? _profileMenu;
+    private MenuBarItem? _telnetMenu;
     private IProfileSession? _hooked;
     private int _profileChangePending;
 
@@ -51,19 +52,43 @@ internal sealed partial class MainWindow
             new MenuItem("_Clear", string.Empty, ClearOutput, Key.L.WithCtrl),
             new MenuItem("_Timestamps", "Off / wall clock / delta", CycleTimestamps, Key.T.WithCtrl),
             new MenuItem("Side _panel", string.Empty, TogglePanel, Key.F4),
-            new MenuItem("_Annotations", string.Empty, () => ShowAnnotations = !ShowAnnotations, Key.F7),
+            new MenuItem("_Annotations", "Show or hide reply explanations", () => ShowAnnotations = !ShowAnnotations, Key.F7),
+            new MenuItem("_Wrap lines", "Long lines continue below, or are cut", () => Output.WrapLines = !Output.WrapLines, Key.Empty),
             new MenuItem("C_ertificate…", "The server's TLS certificate", ShowCertificate, Key.Empty),
         ]));
-        menu.Add(new MenuBarItem("_Telnet",
+        menu.Add(new MenuBarItem("_Help", [new MenuItem("_Keys", string.Empty, ShowHelp, Key.F1)]));
+        return menu;
+    }
+
+    /// <summary>The Telnet menu only while the session speaks telnet: AYT/IP/BRK mean nothing to an SMTP or raw
+    /// peer. Ctrl+] (the command prompt: echo, line ending, close, reconnect) stays a key in every mode.</summary>
+    private void ShowTelnetMenu(bool telnet)
+    {
+        if (telnet == _telnetMenu is not null)
+        {
+            return;
+        }
+
+        if (!telnet)
+        {
+            _menu.Remove(_telnetMenu!);
+            _telnetMenu!.Dispose();
+            _telnetMenu = null;
+            return;
+        }
+
+        _telnetMenu = new MenuBarItem("_Telnet",
         [
             new MenuItem("_Command prompt…", "send AYT/IP/BRK…, echo, mode", ShowTelnetPrompt, Key.D5.WithCtrl),
             new MenuItem("Send _AYT", string.Empty, () => SendTelnetCommand(new Input.PromptCommand.Send(Core.Telnet.TelnetCommand.AYT)), Key.Empty),
             new MenuItem("Send _IP", string.Empty, () => SendTelnetCommand(new Input.PromptCommand.Send(Core.Telnet.TelnetCommand.IP)), Key.Empty),
             new MenuItem("Send _BRK", string.Empty, () => SendTelnetCommand(new Input.PromptCommand.Send(Core.Telnet.TelnetCommand.BRK)), Key.Empty),
-        ]));
-        menu.Add(new MenuBarItem("_Help", [new MenuItem("_Keys", string.Empty, ShowHelp, Key.F1)]));
-        return menu;
+        ]);
+        _menu.Add(_telnetMenu);
     }
+
+    /// <summary>Whether the Telnet menu is in the menu bar (tests).</summary>
+    internal bool TelnetMenuShown => _telnetMenu is not null;
 
     private void ShowCertificate()
     {

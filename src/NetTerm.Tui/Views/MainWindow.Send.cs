@@ -83,7 +83,7 @@ internal sealed partial class MainWindow
         // events only carry the masked form.
         if (!(_controller.Session?.RemoteEcho ?? false) && profile.Redactor?.RedactSent(line) is null)
         {
-            Input.History.Add(line);
+            Remember(line);
         }
 
         // Only the line just entered is cleared: text typed since (while this one waited) stays.

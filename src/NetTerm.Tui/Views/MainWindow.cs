@@ -101,6 +101,7 @@ internal sealed partial class MainWindow : Runnable
         _processor.Reset();
         ResetConnectionState();
         _state = LinkState.Connecting;
+        LoadHistoryFor(target);
         _controller.Start(target, options, _launch.ProfileFor(target));
         HookProfile();
         RefreshStatus();

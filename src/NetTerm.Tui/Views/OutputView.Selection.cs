@@ -25,7 +25,8 @@ internal sealed partial class OutputView
 
         if (_anchor is null)
         {
-            var bottom = Math.Min(Lines.Count - 1, Viewport.Y + Math.Max(0, Viewport.Height - 1));
+            BuildLayout();
+            var bottom = _layout.Count > 0 ? _layout[^1].Line : Lines.Count - 1;
             _anchor = _caret = Lines.FirstLineNumber + bottom;
             delta = Math.Min(0, delta);
         }
@@ -54,7 +55,10 @@ internal sealed partial class OutputView
         var text = new StringBuilder();
         for (var i = from; i <= to; i++)
         {
-            text.Append(RowText(i)).Append('\n');
+            if (IsShown(i))
+            {
+                text.Append(RowText(i)).Append('\n');
+            }
         }
 
         return text.ToString();
@@ -82,7 +86,7 @@ internal sealed partial class OutputView
             return false;
         }
 
-        var index = Math.Clamp(Viewport.Y + p.Y, 0, Math.Max(0, Lines.Count - 1));
+        var index = LineAtRow(p.Y);
         if (mouse.Flags.HasFlag(MouseFlags.LeftButtonPressed))
         {
             if (!_dragging)

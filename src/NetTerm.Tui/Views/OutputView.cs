@@ -20,7 +20,8 @@ internal sealed partial class OutputView : View
         Lines = lines;
         _palette = palette;
         CanFocus = true;
-        ViewportSettings |= ViewportSettingsFlags.HasVerticalScrollBar;
+        // Viewport.Y is the top line; with wrapped lines the last screenful starts above Count - Height.
+        ViewportSettings |= ViewportSettingsFlags.HasVerticalScrollBar | ViewportSettingsFlags.AllowYPlusHeightGreaterThanContentHeight;
         MousePositionTracking = true;
         SetContentHeight(0);
         AddCommand(Command.ScrollUp, () => ScrollBy(-1));
@@ -59,22 +60,44 @@ internal sealed partial class OutputView : View
         SetNeedsDraw();
     }
 
+    /// <summary>Scrolls by screen rows (a wrapped line counts its rows); reaching the newest line follows again.</summary>
     public bool ScrollBy(int rows)
     {
-        var max = Math.Max(0, Lines.Count - Viewport.Height);
-        var y = Math.Clamp(Viewport.Y + rows, 0, max);
-        Viewport = Viewport with { Y = y };
-        Follow = y >= max;
-        SetNeedsDraw();
+        var top = Follow ? MaxTop() : Math.Max(0, Viewport.Y);
+        var remaining = Math.Abs(rows);
+        var i = top;
+        if (rows < 0)
+        {
+            while (remaining > 0 && i > 0)
+            {
+                i--;
+                remaining -= LayoutLine(i, null);
+            }
+        }
+        else
+        {
+            while (remaining > 0 && i < Lines.Count - 1)
+            {
+                remaining -= LayoutLine(i, null);
+                i++;
+            }
+        }
+
+        SetTop(i);
         return true;
+    }
+
+    private void SetTop(int index)
+    {
+        var max = MaxTop();
+        Follow = index >= max;
+        Viewport = Viewport with { Y = Math.Clamp(index, 0, max) };
+        SetNeedsDraw();
     }
 
     public bool ScrollToTop()
     {
-        Follow = false;
-        Viewport = Viewport with { Y = 0 };
-        Follow = Lines.Count <= Viewport.Height;
-        SetNeedsDraw();
+        SetTop(0);
         return true;
     }
 
@@ -89,25 +112,49 @@ internal sealed partial class OutputView : View
     /// <summary>Scrolls so that line <paramref name="index"/> is visible (search hits, keyboard selection).</summary>
     public void Reveal(int index)
     {
-        if (index < Viewport.Y)
+        BuildLayout();
+        if (_layout.Count == 0)
         {
-            ScrollBy(index - Viewport.Y);
+            return;
         }
-        else if (index >= Viewport.Y + Viewport.Height)
+
+        if (index < _layout[0].Line || (index == _layout[0].Line && !_layout[0].First))
         {
-            ScrollBy(index - (Viewport.Y + Viewport.Height) + 1);
+            SetTop(index);
+        }
+        else if (index > _layout[^1].Line)
+        {
+            SetTop(TopFor(index));
         }
     }
 
-    private void StickToBottom() => Viewport = Viewport with { Y = Math.Max(0, Lines.Count - Viewport.Height) };
+    private void StickToBottom() => Viewport = Viewport with { Y = MaxTop() };
+
+    private bool _adjusting;
 
     protected override void OnViewportChanged(DrawEventArgs e)
     {
         base.OnViewportChanged(e);
-        // A resize must not leave the view stranded above the bottom while it is following.
-        if (Follow && Viewport.Y != Math.Max(0, Lines.Count - Viewport.Height))
+        // A resize must not leave the view stranded above the bottom while it is following, and dragging the
+        // scroll bar to the end follows again. Terminal.Gui may clamp the Y we set, so this must not recurse.
+        if (_adjusting)
         {
-            StickToBottom();
+            return;
+        }
+
+        _adjusting = true;
+        try
+        {
+            var max = MaxTop();
+            if (Follow ? Viewport.Y != max : Viewport.Y >= max)
+            {
+                Follow = true;
+                StickToBottom();
+            }
+        }
+        finally
+        {
+            _adjusting = false;
         }
     }
 
@@ -116,25 +163,27 @@ internal sealed partial class OutputView : View
         var normal = GetAttributeForRole(VisualRole.Normal);
         var width = Viewport.Width;
         var (selFrom, selTo) = SelectionRange();
+        BuildLayout();
         for (var row = 0; row < Viewport.Height; row++)
         {
-            var index = Viewport.Y + row;
             Move(0, row);
-            if (index >= Lines.Count)
+            if (row >= _layout.Count)
             {
                 SetAttribute(normal);
                 AddStr(new string(' ', width));
                 continue;
             }
 
-            var line = Lines.GetLine(index);
-            var selected = (index >= selFrom && index <= selTo) || index == Highlight;
+            var visual = _layout[row];
+            var line = Line(visual.Line);
+            var selected = (visual.Line >= selFrom && visual.Line <= selTo) || visual.Line == Highlight;
             var lineAttribute = selected ? _palette.Selected(normal) : _palette.For(line.Kind, normal);
-            var prefix = Prefix(index, line);
+            var lead = visual.First ? Prefix(visual.Line, line) : new string(' ', visual.Indent);
             SetAttribute(lineAttribute);
-            AddStr(prefix);
-            var used = DrawText(line, lineAttribute, selected, width * 2);
-            used += Terminal.Gui.Text.StringExtensions.GetColumns(prefix);
+            AddStr(lead);
+            var end = _wrapLines ? visual.End : Math.Min(visual.End, width * 2);
+            var used = DrawText(line, visual.Start, end, lineAttribute, selected);
+            used += Terminal.Gui.Text.StringExtensions.GetColumns(lead);
             if (used < width)
             {
                 SetAttribute(selected ? lineAttribute : normal);
@@ -145,14 +194,19 @@ internal sealed partial class OutputView : View
         return true;
     }
 
-    /// <summary>Draws the line's text with its SGR style runs; returns the columns used.</summary>
-    private int DrawText(ScrollbackLine line, Attribute lineAttribute, bool selected, int maxChars)
+    /// <summary>Draws characters [start, end) of the line with its SGR style runs; returns the columns used.</summary>
+    private int DrawText(ScrollbackLine line, int start, int end, Attribute lineAttribute, bool selected)
     {
-        var text = line.Text.Length > maxChars ? line.Text[..maxChars] : line.Text;
-        var position = 0;
+        var text = line.Text;
+        var position = start;
         foreach (var run in line.Runs)
         {
-            if (run.Start >= text.Length)
+            if (run.End <= position)
+            {
+                continue;
+            }
+
+            if (run.Start >= end)
             {
                 break;
             }
@@ -161,21 +215,22 @@ internal sealed partial class OutputView : View
             {
                 SetAttribute(lineAttribute);
                 AddStr(text[position..run.Start]);
+                position = run.Start;
             }
 
-            var end = Math.Min(run.End, text.Length);
+            var runEnd = Math.Min(run.End, end);
             SetAttribute(selected ? lineAttribute : StyleMapper.Map(run.Style, lineAttribute, _palette.NoColor));
-            AddStr(text[run.Start..end]);
-            position = end;
+            AddStr(text[position..runEnd]);
+            position = runEnd;
         }
 
-        if (position < text.Length)
+        if (position < end)
         {
             SetAttribute(lineAttribute);
-            AddStr(text[position..]);
+            AddStr(text[position..end]);
         }
 
-        return Terminal.Gui.Text.StringExtensions.GetColumns(text);
+        return Terminal.Gui.Text.StringExtensions.GetColumns(text[start..end]);
     }
 
     private string Prefix(int index, ScrollbackLine line)

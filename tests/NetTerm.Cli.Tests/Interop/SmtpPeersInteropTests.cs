@@ -115,6 +115,29 @@ public sealed class SmtpPeersInteropTests
         Assert.DoesNotContain(wrong, result.Text + result.Stderr, StringComparison.Ordinal);
     }
 
+    [PeersFact]
+    public async Task Smtp_AuthLoginTypedHeadless_AuthenticatesAndNoSecretInStdoutStderrOrLog()
+    {
+        using var dir = new TempDirectory();
+        var log = Path.Combine(dir.Path, "t.log");
+        var user = Convert.ToBase64String(Encoding.UTF8.GetBytes(Peers.User));
+        var password = Convert.ToBase64String(Encoding.UTF8.GetBytes(Peers.Password));
+
+        var result = await CliHarness.RunAsync(
+            Script("EHLO client.test", "STARTTLS", "EHLO client.test", "AUTH LOGIN", user, password, "QUIT"),
+            "smtp", "--no-tui", "--log", log, "--ca", Peers.CertificatePath, "localhost", P(Peers.Submission));
+
+        Assert.True(result.ExitCode == 0, $"exit {result.ExitCode}: {result.Stderr}\n{result.Text}");
+        Assert.Contains("235 2.7.0", result.Text, StringComparison.Ordinal);
+        var transcript = await File.ReadAllTextAsync(log);
+        Assert.Contains("334 UGFzc3dvcmQ6", transcript, StringComparison.Ordinal);
+        foreach (var secret in new[] { password, Peers.Password })
+        {
+            Assert.DoesNotContain(secret, result.Text + result.Stderr, StringComparison.Ordinal);
+            Assert.DoesNotContain(secret, transcript, StringComparison.Ordinal);
+        }
+    }
+
     private static async Task<string> DeliveredAsync(string marker)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);

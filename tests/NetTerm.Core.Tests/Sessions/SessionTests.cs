@@ -32,6 +32,38 @@ public sealed class SessionTests
         Assert.False(sent.Hidden);
     }
 
+    [Fact]
+    public async Task SendLineAsync_InstantReplies_EachLineEventPrecedesItsReply()
+    {
+        // An echo server answers as soon as the bytes land. A tiny event channel and a slow consumer make the sender
+        // and the read loop compete for every slot, so publishing after the write loses the race often.
+        await using var server = LoopbackEchoServer.Start();
+        await using var driver = new SessionDriver(Raw(server.Port) with { EventCapacity = 2 }, onEvent: _ => Thread.Sleep(1));
+        Assert.True(await driver.Session.Connected);
+
+        for (var i = 0; i < 200; i++)
+        {
+            await driver.Session.SendLineAsync("line " + i, CancellationToken.None);
+        }
+
+        await driver.WaitForTextAsync("line 199\r\n");
+        var sentSoFar = 0;
+        var receivedText = new StringBuilder();
+        foreach (var e in driver.Events)
+        {
+            if (e is LineSentEvent)
+            {
+                sentSoFar++;
+            }
+            else if (e is DataReceivedEvent d)
+            {
+                receivedText.Append(d.Text);
+                var linesEchoed = receivedText.ToString().Split("\r\n").Length - 1;
+                Assert.True(linesEchoed <= sentSoFar, $"{linesEchoed} lines echoed before {sentSoFar} were published as sent");
+            }
+        }
+    }
+
     [Theory]
     [InlineData(LineEnding.Lf, "x\n")]
     [InlineData(LineEnding.Cr, "x\r")]

@@ -68,4 +68,18 @@ public sealed class CommandHistoryTests
         Assert.Equal("two", history.Previous("new draft"));
         Assert.Equal("new draft", history.Next());
     }
+
+    [Fact]
+    public void Load_MoreThanCapacityAfterNavigation_KeepsNewestAndEndsNavigation()
+    {
+        var history = new CommandHistory(capacity: 2);
+        history.Add("old");
+        history.Previous("draft");
+
+        history.Load(["a", "b", "b", "c"]);
+
+        Assert.Equal(["b", "c"], history.Entries);
+        Assert.False(history.IsNavigating);
+        Assert.Equal("c", history.Previous(string.Empty));
+    }
 }

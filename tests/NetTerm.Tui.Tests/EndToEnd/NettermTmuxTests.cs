@@ -11,6 +11,49 @@ public class NettermTmuxTests
         $"{Tmux.NettermCommand()} 127.0.0.1 {port.ToString(CultureInfo.InvariantCulture)}; echo EXIT=$?; sleep 30";
 
     [TmuxFact]
+    public async Task Netterm_ShiftUpSelectionAndCtrlC_CopiesLinesToTheTerminalClipboard()
+    {
+        await using var server = LoopbackEchoServer.Start(Encoding.ASCII.GetBytes("welcome\r\n"));
+        using var tmux = new Tmux();
+        tmux.Start(Command(server.Port));
+        // tmux takes OSC 52 from the application into a paste buffer, as a terminal would into its clipboard.
+        tmux.Command("set-option", "-g", "set-clipboard", "on");
+        tmux.WaitFor(s => s.Contains("welcome", StringComparison.Ordinal) && s.Contains("│ connected", StringComparison.Ordinal), "the greeting");
+        tmux.Type("first copied line");
+        tmux.SendKeys("Enter");
+        tmux.WaitFor(s => s.Split('\n').Count(l => l.TrimEnd().EndsWith("first copied line", StringComparison.Ordinal)) >= 2, "the echo");
+
+        tmux.SendKeys("S-Up"); // the newest line and the one above it
+        tmux.SendKeys("C-c");
+        tmux.WaitFor(s => s.Contains("copied 2 line(s) to the clipboard (OSC 52)", StringComparison.Ordinal), "the copy notice");
+
+        Assert.Equal("> first copied line\nfirst copied line", tmux.Command("show-buffer").TrimEnd('\n'));
+    }
+
+    [TmuxFact]
+    public async Task Netterm_MouseDragAndCtrlC_CopiesTheDraggedLines()
+    {
+        await using var server = LoopbackEchoServer.Start(Encoding.ASCII.GetBytes("welcome\r\n"));
+        using var tmux = new Tmux();
+        tmux.Start(Command(server.Port));
+        tmux.Command("set-option", "-g", "set-clipboard", "on");
+        tmux.WaitFor(s => s.Contains("welcome", StringComparison.Ordinal) && s.Contains("│ connected", StringComparison.Ordinal), "the greeting");
+        tmux.Type("dragged line");
+        tmux.SendKeys("Enter");
+        var screen = tmux.WaitFor(s => s.Split('\n').Count(l => l.TrimEnd().EndsWith("dragged line", StringComparison.Ordinal)) >= 2, "the echo");
+        var row = Array.FindIndex(screen.Split('\n'), l => l.StartsWith("> dragged line", StringComparison.Ordinal)) + 1; // 1-based
+
+        // SGR mouse reports, as the terminal sends them: press on the sent line, drag one row down, release.
+        tmux.Type($"\u001b[<0;3;{row}M");
+        tmux.Type($"\u001b[<32;3;{row + 1}M");
+        tmux.Type($"\u001b[<0;3;{row + 1}m");
+        tmux.SendKeys("C-c");
+        tmux.WaitFor(s => s.Contains("copied 2 line(s) to the clipboard (OSC 52)", StringComparison.Ordinal), "the copy notice");
+
+        Assert.Equal("> dragged line\ndragged line", tmux.Command("show-buffer").TrimEnd('\n'));
+    }
+
+    [TmuxFact]
     public async Task Netterm_TypeResizeAndQuit_EchoShownThenAsksAndExitsZero()
     {
         await using var server = LoopbackEchoServer.Start(Encoding.ASCII.GetBytes("welcome\r\n"));

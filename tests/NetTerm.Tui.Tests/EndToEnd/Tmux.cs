@@ -31,6 +31,14 @@ internal sealed class Tmux : IDisposable
         Assert.True(r.Code == 0, "tmux new-session failed: " + r.Output);
     }
 
+    /// <summary>Any tmux command on this test's server (set-option, show-buffer…); returns its output.</summary>
+    public string Command(params string[] args)
+    {
+        var r = Run(args);
+        Assert.True(r.Code == 0, $"tmux {string.Join(' ', args)} failed: {r.Output}");
+        return r.Output;
+    }
+
     public void SendKeys(params string[] keys) => Run(["send-keys", "-t", "t", .. keys]);
 
     /// <summary>Literal text (-l), so words like "Enter" are typed, not pressed.</summary>

@@ -1,3 +1,6 @@
+using NetTerm.Testing;
+using NetTerm.Core.Persistence;
+using NetTerm.Core.Sessions;
 using NetTerm.Tui.Dialogs;
 using NetTerm.Tui.Views;
 using Terminal.Gui.Input;
@@ -30,6 +33,20 @@ public class MainWindowTests
         Assert.Equal(string.Empty, ui.Window.Input.Text);
     }
 
+    [Theory]
+    [InlineData(SessionMode.Raw, false)]
+    [InlineData(SessionMode.Telnet, true)]
+    public async Task Menu_SessionMode_TelnetMenuOnlyForTelnet(SessionMode mode, bool shown)
+    {
+        await using var server = new RecordingEchoServer("ready\r\n");
+        using var ui = new UiHarness(server.Port, mode: mode);
+
+        ui.Until("connected", () => Connected(ui) && ui.Screen.Contains("ready", StringComparison.Ordinal)).Run();
+
+        Assert.Equal(shown, ui.Window.TelnetMenuShown);
+        Assert.Equal(shown, ui.Screen.Split('\n')[0].Contains("Telnet", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task CursorUp_AfterSending_RecallsTheLine()
     {
@@ -42,6 +59,29 @@ public class MainWindowTests
             .Until("echoed", () => server.Received.Length > 0 && ui.Screen.Contains("> EHLO x", StringComparison.Ordinal))
             .Do("up", () => ui.App.InjectKey(Key.CursorUp))
             .Until("recalled", () => ui.Window.Input.Text == "EHLO x")
+            .Run();
+    }
+
+    [Fact]
+    public async Task History_SentLine_SavedAndRecalledInTheNextRun()
+    {
+        using var dir = new TempDirectory();
+        var history = new HistoryPersistence(new HistoryStore(dir.Path), t => "h-" + t.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await using var server = new RecordingEchoServer();
+        using (var first = new UiHarness(server.Port, history: history))
+        {
+            first.Until("connected", () => Connected(first))
+                .Type("EHLO saved.test")
+                .Do("enter", () => first.App.InjectKey(Key.Enter))
+                .Until("sent", () => server.Received.Contains("EHLO saved.test", StringComparison.Ordinal))
+                .Run();
+        }
+
+        Assert.Equal(["EHLO saved.test"], history.Store.Load("h-" + server.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        using var second = new UiHarness(server.Port, history: history);
+        second.Until("connected", () => Connected(second))
+            .Do("up", () => second.App.InjectKey(Key.CursorUp))
+            .Until("recalled from the file", () => second.Window.Input.Text == "EHLO saved.test")
             .Run();
     }
 

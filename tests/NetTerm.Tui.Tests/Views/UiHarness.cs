@@ -19,14 +19,14 @@ internal sealed class UiHarness : IDisposable
     private readonly List<(bool IsAction, Func<bool> Step, string Name)> _steps = [];
     private int _next;
 
-    public UiHarness(int port, int width = 100, int height = 30)
+    public UiHarness(int port, int width = 100, int height = 30, SessionMode mode = SessionMode.Raw, HistoryPersistence? history = null)
     {
         App = Application.Create();
         App.Init(DriverRegistry.Names.ANSI);
         App.Driver!.SetScreenSize(width, height);
-        var target = new ConnectTarget("127.0.0.1", port, "raw", Tls: false);
-        Options = new SessionOptions("127.0.0.1", port) { Mode = SessionMode.Raw };
-        var launch = new TuiLaunch(Options, target, _ => Options, _ => PassThroughProfile.Raw, ["auto", "raw", "telnet"], null);
+        var target = new ConnectTarget("127.0.0.1", port, mode.ToString().ToLowerInvariant(), Tls: false);
+        Options = new SessionOptions("127.0.0.1", port) { Mode = mode };
+        var launch = new TuiLaunch(Options, target, _ => Options, _ => PassThroughProfile.Raw, ["auto", "raw", "telnet"], null) { History = history };
         Window = new MainWindow(App, launch, null);
         Window.Connect(target, Options);
     }

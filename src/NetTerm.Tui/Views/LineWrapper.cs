@@ -1,0 +1,47 @@
+using System.Buffers;
+using System.Text;
+using Terminal.Gui.Text;
+
+namespace NetTerm.Tui.Views;
+
+/// <summary>Splits a line into screen rows by display columns (wide characters count two, combining marks zero),
+/// never inside a surrogate pair. Plain C#, so the wrapping rules are tested without a terminal.</summary>
+internal static class LineWrapper
+{
+    /// <summary>Appends the rows of <paramref name="text"/> to <paramref name="rows"/> (when given) and returns how
+    /// many there are: the first row holds <paramref name="firstWidth"/> columns, the others
+    /// <paramref name="restWidth"/> (a hanging indent). An empty line is one empty row.</summary>
+    public static int Split(string text, int firstWidth, int restWidth, List<Range>? rows)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var width = Math.Max(1, firstWidth);
+        var start = 0;
+        var column = 0;
+        var count = 0;
+        var i = 0;
+        while (i < text.Length)
+        {
+            if (Rune.DecodeFromUtf16(text.AsSpan(i), out var rune, out var length) != OperationStatus.Done)
+            {
+                rune = Rune.ReplacementChar;
+                length = Math.Max(1, length);
+            }
+
+            var columns = Math.Max(0, rune.GetColumns());
+            if (column > 0 && column + columns > width)
+            {
+                rows?.Add(new Range(start, i));
+                count++;
+                start = i;
+                column = 0;
+                width = Math.Max(1, restWidth);
+            }
+
+            column += columns;
+            i += length;
+        }
+
+        rows?.Add(new Range(start, text.Length));
+        return count + 1;
+    }
+}
