@@ -89,6 +89,10 @@ internal sealed partial class MainWindow
         {
             SaveTranscript();
         }
+        else if (key == Key.E.WithCtrl)
+        {
+            ExportSession();
+        }
         else if (key == Key.T.WithCtrl)
         {
             CycleTimestamps();
