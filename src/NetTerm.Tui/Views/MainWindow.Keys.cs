@@ -146,6 +146,12 @@ internal sealed partial class MainWindow
             Output.ClearSelection();
             Output.Highlight = -1;
         }
+        else if (key == Key.Esc && inputEmpty && _controller.Profile?.Waiting is { } wait)
+        {
+            // The protocol has no way to cancel a command: stop waiting means closing (Ctrl+R reconnects).
+            Say(LineKind.Warning, $"stopped waiting for the reply to {wait.What}: closing the connection");
+            _ = _controller.CloseAsync();
+        }
         else
         {
             return false;
