@@ -107,7 +107,15 @@ public sealed class SmtpHostileTests
         });
         await using var h = new SmtpProfileHarness(server.Port, options: Options());
 
-        await h.SendAllAsync("EHLO client.test", "MAIL FROM:<a@x.test>", "RCPT TO:<b@x.test>", "DATA", "Subject: hi", "", "body");
+        try
+        {
+            await h.SendAllAsync("EHLO client.test", "MAIL FROM:<a@x.test>", "RCPT TO:<b@x.test>", "DATA", "Subject: hi", "", "body");
+        }
+        catch (IOException)
+        {
+            // The reset may hit a line still being written: that line fails, as it must.
+        }
+
         var closed = await h.Driver.WaitClosedAsync();
         await Task.Delay(300);
 
@@ -115,5 +123,78 @@ public sealed class SmtpHostileTests
         Assert.Contains(h.Annotations, a => a.Contains("NOT sent", StringComparison.Ordinal));
         Assert.Equal(1, connections);
         Assert.NotEqual(ProfileOutcome.Ok, h.Profile.Result.Outcome);
+    }
+
+    [Fact]
+    public async Task Ehlo_TenThousandLines_BoundedCapabilitiesAndNextReplyPairedRight()
+    {
+        await using var server = new HostileSmtpServer(async c =>
+        {
+            await c.SendAsync("220 big\r\n");
+            await c.ExpectAsync("EHLO");
+            var ehlo = new System.Text.StringBuilder("250-big\r\n");
+            for (var i = 0; i < 10_000; i++)
+            {
+                ehlo.Append("250-X-KEYWORD-").Append(i).Append("\r\n");
+            }
+
+            await c.SendAsync(ehlo.Append("250 PIPELINING\r\n").ToString());
+            await c.ExpectAsync("NOOP");
+            await c.SendAsync("250 2.0.0 noop ok\r\n");
+            await c.ExpectAsync("QUIT");
+            await c.SendAsync("221 bye\r\n");
+        });
+        await using var h = new SmtpProfileHarness(server.Port, options: Options());
+
+        await h.SendAllAsync("EHLO client.test", "NOOP", "QUIT");
+        await h.Driver.WaitClosedAsync();
+
+        Assert.Contains(h.Annotations, a => a.Contains("2.0.0", StringComparison.Ordinal) && !a.Contains("unsolicited", StringComparison.Ordinal));
+        var keywords = h.Profile.Panel.SelectMany(s => s.Rows).Count();
+        Assert.InRange(keywords, 1, 1100);
+        Assert.InRange(h.Profile.Complete("X-", 2).Count, 0, 1000);
+        Assert.Equal(ProfileOutcome.Ok, h.Profile.Result.Outcome);
+    }
+
+    [Fact]
+    public async Task Reply_OneMiBLineWithoutCrLf_FlaggedBoundedAndSessionStillUsable()
+    {
+        await using var server = new HostileSmtpServer(async c =>
+        {
+            await c.SendAsync("220 ok\r\n");
+            await c.ExpectAsync("NOOP");
+            await c.SendAsync("250 " + new string('A', 1024 * 1024));
+            await c.SendAsync("\r\n");
+            await c.ExpectAsync("QUIT");
+            await c.SendAsync("221 2.0.0 bye\r\n");
+        });
+        await using var h = new SmtpProfileHarness(server.Port, options: Options());
+
+        await h.SendAllAsync("NOOP", "QUIT");
+        await h.Driver.WaitClosedAsync();
+
+        Assert.Contains(h.Annotations, a => a.Contains("goodbye", StringComparison.Ordinal));
+        Assert.Contains(h.Annotations, a => a.Contains("too long", StringComparison.OrdinalIgnoreCase) || a.Contains("longer than", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public async Task Reply_BareLfAndLoneCr_StaysInSyncAndCrIsEscapedInAnnotations()
+    {
+        await using var server = new HostileSmtpServer(async c =>
+        {
+            await c.SendAsync("220 ok\n");
+            await c.ExpectAsync("NOOP");
+            await c.SendAsync("250 two\rparts\r\n");
+            await c.ExpectAsync("QUIT");
+            await c.SendAsync("221 bye\r\n");
+        });
+        await using var h = new SmtpProfileHarness(server.Port, options: Options());
+
+        await h.SendAllAsync("NOOP", "QUIT");
+        await h.Driver.WaitClosedAsync();
+
+        Assert.Contains(h.Annotations, a => a.Contains("bare LF", StringComparison.OrdinalIgnoreCase));
+        Assert.Contains(h.Annotations, a => a.Contains("goodbye", StringComparison.Ordinal));
+        Assert.DoesNotContain(h.Annotations, a => a.Contains('\r', StringComparison.Ordinal));
     }
 }
