@@ -63,7 +63,7 @@ internal static class ConnectRequestBuilder
         };
         return new ConnectRequest(
             session,
-            ProfileCatalog.Create(profile, pr.GetValue(o.AllowPlaintextAuth)),
+            ProfileCatalog.Create(profile, pr.GetValue(o.AllowPlaintextAuth), ReplyTimeout(pr, o)),
             pr.GetValue(o.NoTui),
             pr.GetValue(o.Binary),
             Seconds(pr.GetValue(o.Wait), "--wait", allowZero: true),
@@ -105,6 +105,8 @@ internal static class ConnectRequestBuilder
             _ => LineEnding.CrLf,
         };
     }
+
+    public static TimeSpan ReplyTimeout(ParseResult pr, ConnectionOptions o) => Seconds(pr.GetValue(o.ReplyTimeout), "--reply-timeout");
 
     private static TimeSpan Seconds(double value, string name, bool allowZero = false)
     {

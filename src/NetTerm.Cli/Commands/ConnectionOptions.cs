@@ -107,6 +107,13 @@ internal sealed class ConnectionOptions
 
     public Option<string> Backspace { get; } = CreateBackspace();
 
+    public Option<double> ReplyTimeout { get; } = new("--reply-timeout")
+    {
+        Description = "SMTP: the most a reply may take, from its command to its last line, before NetTerm closes",
+        HelpName = "seconds",
+        DefaultValueFactory = _ => 60,
+    };
+
     public Option<bool> AllowPlaintextAuth { get; } = new("--allow-plaintext-auth")
     {
         Description = "SMTP headless: send AUTH on an unencrypted session (the interactive client asks instead)",
@@ -141,6 +148,6 @@ internal sealed class ConnectionOptions
     public IEnumerable<Option> All =>
     [
         Session, Mode, IPv4, IPv6, ConnectTimeout, IdleTimeout, KeepAlive, Tls, Ca, Insecure, Sni, Cert, Key, TlsMin, Proxy,
-        Lf, Cr, Charset, TerminalType, Log, NoTui, Binary, Wait, Scrollback, Backspace, AllowPlaintextAuth, Verbose, Quiet,
+        Lf, Cr, Charset, TerminalType, Log, NoTui, Binary, Wait, Scrollback, Backspace, ReplyTimeout, AllowPlaintextAuth, Verbose, Quiet,
     ];
 }

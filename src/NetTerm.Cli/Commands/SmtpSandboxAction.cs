@@ -67,7 +67,10 @@ internal static class SmtpSandboxAction
 
             var profile = new SmtpProfile(new SmtpProfileOptions(
                 AllowPlaintextAuth: pr.GetValue(options.AllowPlaintextAuth),
-                Welcome: SandboxWelcome.Rows(info)));
+                Welcome: SandboxWelcome.Rows(info))
+            {
+                ReplyTimeout = ConnectRequestBuilder.ReplyTimeout(pr, options),
+            });
             var overrides = new ConnectOverrides(
                 r => r with { Session = TrustSandbox(r.Session, info), Profile = profile },
                 l => l with

@@ -39,7 +39,7 @@ internal static class TuiLaunchBuilder
             session,
             session is null ? null : new ConnectTarget(session.Host, session.Port, mode ?? pr.GetValue(o.Mode) ?? "auto", session.Tls is not null),
             OptionsFor,
-            t => ProfileCatalog.Create(ProfileCatalog.Resolve(t.Mode, t.Port), allowPlaintextAuth: false),
+            t => ProfileCatalog.Create(ProfileCatalog.Resolve(t.Mode, t.Port), allowPlaintextAuth: false, ConnectRequestBuilder.ReplyTimeout(pr, o)),
             ProfileCatalog.Modes,
             request?.LogFile ?? pr.GetValue(o.Log)?.FullName,
             scrollback)

@@ -33,9 +33,12 @@ internal static class ProfileCatalog
     /// <summary>465 is implicit TLS (RFC 8314) unless the user said otherwise.</summary>
     public static bool ImplicitTlsByDefault(string profile, int port) => profile == "smtp" && port == 465;
 
-    public static IProfile Create(string profile, bool allowPlaintextAuth) => profile switch
+    public static IProfile Create(string profile, bool allowPlaintextAuth, TimeSpan? replyTimeout = null) => profile switch
     {
-        "smtp" => new SmtpProfile(new SmtpProfileOptions(AllowPlaintextAuth: allowPlaintextAuth)),
+        "smtp" => new SmtpProfile(new SmtpProfileOptions(AllowPlaintextAuth: allowPlaintextAuth)
+        {
+            ReplyTimeout = replyTimeout ?? TimeSpan.FromSeconds(60),
+        }),
         "telnet" => PassThroughProfile.Telnet,
         _ => PassThroughProfile.Raw,
     };

@@ -37,6 +37,13 @@ public interface IProfileSession : IInboundObserver
     /// <summary>Sends (or queues, when the protocol needs pacing) a line the user typed and, if asked, confirmed.</summary>
     Task SubmitAsync(string line, CancellationToken ct);
 
+    /// <summary>Set while an answer from the server is overdue (a few seconds); null otherwise.</summary>
+    ProfileWait? Waiting => null;
+
+    /// <summary>The command that repeats this session without the UI ("Export…"); null when there is none.
+    /// <paramref name="filePrefix"/> starts the names of any files it needs (the export's own name).</summary>
+    ReproduceScript? Reproduce(SessionOptions options, string filePrefix) => null;
+
     /// <summary>Every session event, in order, after the front end has seen it.</summary>
     void OnEvent(SessionEvent e);
 

@@ -33,6 +33,10 @@ public interface ISessionContext
     /// <summary>Resumes a read loop the profile paused but decided not to upgrade.</summary>
     void ResumeReading();
 
+    /// <summary>Closes the connection for a protocol reason (a reply deadline passed, the server said 421 and kept
+    /// the socket open). <paramref name="failure"/> is what the close counts as (exit codes), null for none.</summary>
+    Task CloseAsync(string reason, ConnectFailure? failure);
+
     /// <summary>Adds an event to the session's stream. Posted from the read loop, it is delivered after the data that
     /// was being processed, so an annotation follows the reply it explains.</summary>
     void Post(SessionEvent e);

@@ -44,5 +44,7 @@ public sealed class SessionContext : ISessionContext
 
     public void ResumeReading() => _session.ResumeReading();
 
+    public Task CloseAsync(string reason, ConnectFailure? failure) => _session.CloseAsync(reason, failure);
+
     public void Post(SessionEvent e) => _session.Post(e);
 }

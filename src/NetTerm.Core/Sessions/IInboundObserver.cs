@@ -9,4 +9,8 @@ public interface IInboundObserver
 {
     /// <summary>Must not block; runs on the read loop.</summary>
     InboundDecision OnInbound(ReadOnlySpan<byte> data);
+
+    /// <summary>The connection is ending: the events returned are published just before <paramref name="closed"/>,
+    /// the last words a profile has on it (a message in flight that was NOT sent). Must not block.</summary>
+    IReadOnlyList<SessionEvent> OnClosing(ClosedEvent closed) => [];
 }

@@ -20,6 +20,8 @@ public sealed partial class Session
             o.Resolve,
             ct).ConfigureAwait(false);
         _socket = socket;
+        RemoteEndPoint = socket.RemoteEndPoint;
+        LocalEndPoint = socket.LocalEndPoint;
         if (o.KeepAlive)
         {
             socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.KeepAlive, true);
@@ -82,7 +84,9 @@ public sealed partial class Session
         await PublishAsync(new TlsEstablishedEvent(connection.Certificate, upgrade)).ConfigureAwait(false);
     }
 
-    public EndPoint? RemoteEndPoint => _socket?.RemoteEndPoint;
+    /// <summary>Kept from the connect: the socket's own properties throw once it is disposed, and a front end
+    /// may still ask (Tab completion of an EHLO address literal after the connection dropped).</summary>
+    public EndPoint? RemoteEndPoint { get; private set; }
 
-    public EndPoint? LocalEndPoint => _socket?.LocalEndPoint;
+    public EndPoint? LocalEndPoint { get; private set; }
 }

@@ -136,7 +136,13 @@ public sealed partial class Session : IAsyncDisposable
         FlushDecoder();
         _socket?.Dispose();
         _ready.TrySetResult(false);
-        await PublishAsync(new ClosedEvent(reason, failure, byPeer)).ConfigureAwait(false);
+        var closed = new ClosedEvent(reason, failure, byPeer);
+        foreach (var last in InboundObserver?.OnClosing(closed) ?? [])
+        {
+            await PublishAsync(last).ConfigureAwait(false);
+        }
+
+        await PublishAsync(closed).ConfigureAwait(false);
         _events.Writer.TryComplete();
         _resume.TrySetResult();
         _pauseReached.TrySetResult();

@@ -44,7 +44,32 @@ internal static class SmtpAnnotator
             text.Append(" — ").Append(hint);
         }
 
+        AppendFraming(text, reply.Flags);
         return new AnnotationEvent(text.ToString(), SeverityOf(reply, unsolicited));
+    }
+
+    /// <summary>Framing faults that did not break the reply but are worth knowing (a server under test).</summary>
+    private static void AppendFraming(StringBuilder text, SmtpReplyFlags flags)
+    {
+        if (flags.HasFlag(SmtpReplyFlags.BareLf))
+        {
+            text.Append(" [bare LF line ending: RFC 5321 requires CRLF]");
+        }
+
+        if (flags.HasFlag(SmtpReplyFlags.LineTooLong))
+        {
+            text.Append(" [a line is longer than ").Append(SmtpReplyParser.MaxLineLength).Append(" bytes (RFC 5321 allows 512)]");
+        }
+
+        if (flags.HasFlag(SmtpReplyFlags.Truncated))
+        {
+            text.Append(" [text cut at ").Append(SmtpReplyParser.MaxReplyBytes / 1024).Append(" KiB]");
+        }
+
+        if (flags.HasFlag(SmtpReplyFlags.TooManyLines))
+        {
+            text.Append(" [more than ").Append(SmtpReplyParser.MaxLines).Append(" lines: the rest were read and dropped]");
+        }
     }
 
     private static Severity SeverityOf(SmtpReply reply, bool unsolicited) => unsolicited

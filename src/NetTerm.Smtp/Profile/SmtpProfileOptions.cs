@@ -12,4 +12,12 @@ public sealed record SmtpProfileOptions(
     bool AllowPlaintextAuth = false,
     bool EhloAfterTls = true,
     string? EhloName = null,
-    IReadOnlyList<PanelRow>? Welcome = null);
+    IReadOnlyList<PanelRow>? Welcome = null)
+{
+    /// <summary>The most a reply may take, from its command (or the connection, for the greeting) to its last line;
+    /// a server that stalls or drips bytes is cut off then (--reply-timeout).</summary>
+    public TimeSpan ReplyTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>How long a reply may be outstanding before the front end is told NetTerm is waiting.</summary>
+    public TimeSpan WaitingAfter { get; init; } = TimeSpan.FromSeconds(2);
+}

@@ -81,6 +81,11 @@ internal sealed partial class SmtpProfileSession
     {
         var user = values.GetValueOrDefault("user") ?? string.Empty;
         var secret = values.GetValueOrDefault("secret") ?? string.Empty;
+        lock (_lock)
+        {
+            _authUser = user;
+        }
+
         switch (mechanism)
         {
             case "PLAIN":

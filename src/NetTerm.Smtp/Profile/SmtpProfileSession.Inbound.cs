@@ -57,6 +57,13 @@ internal sealed partial class SmtpProfileSession
         }
 
         RaiseChanged();
+        if (reply.Code == 421)
+        {
+            // RFC 5321 §3.8: the server is closing. One that keeps the socket open anyway is not waited for.
+            var text = reply.Lines.Count > 0 ? Core.Terminal.ControlEscaper.Escape(reply.Lines[0], Core.Terminal.ControlEscaperOptions.Transcript) : string.Empty;
+            _ = _context.CloseAsync($"the server is closing the session: 421 {text}", null);
+        }
+
         return effect == ReplyEffect.UpgradeNow;
     }
 

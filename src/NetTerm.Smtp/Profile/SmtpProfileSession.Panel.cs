@@ -92,6 +92,11 @@ internal sealed partial class SmtpProfileSession
                     banners.Add(new Banner($"TLS UNVERIFIED: {cert.VerificationError}", Severity.Error));
                 }
 
+                if (WaitingBanner() is { } waiting)
+                {
+                    banners.Add(waiting);
+                }
+
                 if (_state.Tls && _state.Phase == SmtpPhase.Connected)
                 {
                     banners.Add(new Banner("TLS is up: say EHLO again to learn the server's capabilities", Severity.Normal));

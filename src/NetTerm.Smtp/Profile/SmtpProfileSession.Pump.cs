@@ -63,6 +63,7 @@ internal sealed partial class SmtpProfileSession
                 if (step is Step.Command or Step.Body or Step.SaslResponse)
                 {
                     Register(step, pending, shown);
+                    RecordForExport(step, pending);
                 }
             }
 

@@ -37,6 +37,7 @@ internal sealed partial class SmtpProfileSession : IProfileSession
         _context = context;
         _options = options;
         _state.Tls = context.IsTls;
+        _ = Task.Run(DeadlineLoopAsync);
         // Closing completes the queue, which ends the pump; waits wake on the close signal.
         _ = Task.Run(() => PumpAsync(CancellationToken.None));
     }
@@ -118,6 +119,13 @@ internal sealed partial class SmtpProfileSession : IProfileSession
 
                 RaiseChanged();
                 break;
+            case ConnectedEvent:
+                lock (_lock)
+                {
+                    _connectedAt = e.Timestamp;
+                }
+
+                break;
             case ClosedEvent:
                 Close();
                 break;
@@ -129,6 +137,7 @@ internal sealed partial class SmtpProfileSession : IProfileSession
         lock (_lock)
         {
             _closed = true;
+            _waiting = null;
         }
 
         _queue.Writer.TryComplete();

@@ -15,6 +15,7 @@ internal static class HelpDialog
         + "F1 help   F2 hex view   F3 find next   F4 side panel   F7 annotations   F10 menu\n"
         + "Ctrl+F find     Ctrl+L clear     Ctrl+R reconnect     Ctrl+O open     Ctrl+S save scrollback\n"
         + "Ctrl+T timestamps (off / wall clock / delta)           Ctrl+Q quit (asks while connected)\n"
+        + "Ctrl+E export: Markdown transcript + the command that repeats the session\n"
         + "Ctrl+]       telnet command prompt: ayt ip brk ao ec el ga nop synch, echo, crlf/lf/cr,\n"
         + "             mode char|line|auto, close, reconnect, open HOST [PORT], quit\n"
         + "Character mode (server echoes and suppresses go-ahead): every key goes to the server;\n"

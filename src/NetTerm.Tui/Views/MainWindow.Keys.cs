@@ -89,6 +89,10 @@ internal sealed partial class MainWindow
         {
             SaveTranscript();
         }
+        else if (key == Key.E.WithCtrl)
+        {
+            ExportSession();
+        }
         else if (key == Key.T.WithCtrl)
         {
             CycleTimestamps();
@@ -141,6 +145,12 @@ internal sealed partial class MainWindow
         {
             Output.ClearSelection();
             Output.Highlight = -1;
+        }
+        else if (key == Key.Esc && inputEmpty && _controller.Profile?.Waiting is { } wait)
+        {
+            // The protocol has no way to cancel a command: stop waiting means closing (Ctrl+R reconnects).
+            Say(LineKind.Warning, $"stopped waiting for the reply to {wait.What}: closing the connection");
+            _ = _controller.CloseAsync();
         }
         else
         {

@@ -22,6 +22,7 @@ internal sealed partial class MainWindow
             new("_Reconnect", "Connect again", Reconnect, Key.R.WithCtrl),
             new("_Close connection", string.Empty, () => _ = _controller.CloseAsync(), Key.Empty),
             new("_Save scrollback…", "Write the scrollback to a file", SaveTranscript, Key.S.WithCtrl),
+            new("_Export…", "Markdown transcript and the command that repeats it", ExportSession, Key.E.WithCtrl),
         };
         if (_launch.SaveSession is { } save)
         {
