@@ -39,7 +39,20 @@ scene_hex() {
   shot hex-view; stop
 }
 
+# The SMTP profile against the Postfix peer: STARTTLS, AUTH (typed PLAIN line, masked), a relay denial, the panel.
+scene_smtp() {
+  start "$nt smtp --ca ${PEERS_STATE:-/tmp/peers-state}/tls/cert.pem localhost 2525" 4
+  keys 'EHLO client.example' Enter; keys STARTTLS Enter; sleep 1
+  keys "AUTH PLAIN $(printf '\0alice\0wonderland' | base64)" Enter
+  keys 'MAIL FROM:<alice@peers.test>' Enter; keys 'RCPT TO:<postmaster@localhost>' Enter
+  keys 'RSET' Enter
+  shot smtp-session
+  # View > Certificate… shows the server's certificate and the session's TLS parameters.
+  keys F10; keys Right; keys e
+  shot certificate; stop
+}
+
 scenes=("$@")
-[ ${#scenes[@]} -gt 0 ] || scenes=(telnet connect hex)
+[ ${#scenes[@]} -gt 0 ] || scenes=(telnet connect hex smtp)
 for s in "${scenes[@]}"; do "scene_$s"; done
 rm -rf "$NETTERM_CONFIG_DIR"

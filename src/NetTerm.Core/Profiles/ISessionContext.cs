@@ -37,6 +37,10 @@ public interface ISessionContext
     /// the socket open). <paramref name="failure"/> is what the close counts as (exit codes), null for none.</summary>
     Task CloseAsync(string reason, ConnectFailure? failure);
 
+    /// <summary>Inside <see cref="IInboundObserver.OnInbound"/>: events posted from now on are published right after
+    /// the first <paramref name="consumed"/> bytes of the chunk, not after the whole chunk.</summary>
+    void MarkInbound(int consumed);
+
     /// <summary>Adds an event to the session's stream. Posted from the read loop, it is delivered after the data that
     /// was being processed, so an annotation follows the reply it explains.</summary>
     void Post(SessionEvent e);

@@ -46,5 +46,7 @@ public sealed class SessionContext : ISessionContext
 
     public Task CloseAsync(string reason, ConnectFailure? failure) => _session.CloseAsync(reason, failure);
 
+    public void MarkInbound(int consumed) => _session.MarkInbound(consumed);
+
     public void Post(SessionEvent e) => _session.Post(e);
 }

@@ -105,20 +105,36 @@ public sealed partial class Session
             }
         }
 
-        await DeliverAsync(data[..consumed]).ConfigureAwait(false);
-        if (_deferred.Count > 0)
+        // The data is published in pieces at the offsets the observer marked, each followed by the events posted
+        // for it: several replies in one read show each with its own explanation under it.
+        var delivered = 0;
+        foreach (var (offset, e) in _deferred)
         {
-            foreach (var e in _deferred)
-            {
-                await PublishAsync(e).ConfigureAwait(false);
-            }
-
-            _deferred.Clear();
+            var end = Math.Clamp(offset, delivered, consumed);
+            await DeliverAsync(data[delivered..end]).ConfigureAwait(false);
+            delivered = end;
+            await PublishAsync(e).ConfigureAwait(false);
         }
+
+        _deferred.Clear();
+        _deferOffset = int.MaxValue;
+        await DeliverAsync(data[delivered..consumed]).ConfigureAwait(false);
     }
 
-    private readonly List<SessionEvent> _deferred = [];
+    private readonly List<(int Offset, SessionEvent Event)> _deferred = [];
+    private int _deferOffset = int.MaxValue;
     private bool _inInbound;
+
+    /// <summary>Inside <see cref="IInboundObserver.OnInbound"/>: events posted from now on follow the first
+    /// <paramref name="consumed"/> bytes of the chunk (the end of the frame they explain) instead of the whole
+    /// chunk.</summary>
+    public void MarkInbound(int consumed)
+    {
+        if (_inInbound)
+        {
+            _deferOffset = Math.Max(0, consumed);
+        }
+    }
 
     /// <summary>Adds a profile's event to the stream. From the read loop (inside
     /// <see cref="IInboundObserver.OnInbound"/>) it is held until the data being processed has been published, so an
@@ -128,7 +144,7 @@ public sealed partial class Session
         ArgumentNullException.ThrowIfNull(e);
         if (_inInbound)
         {
-            _deferred.Add(e);
+            _deferred.Add((_deferOffset, e));
         }
         else if (!_events.Writer.TryWrite(e))
         {

@@ -15,6 +15,7 @@ internal sealed partial class SmtpProfileSession
         var rest = data;
         while (_parser.TryParse(ref rest, out var reply) && reply is not null)
         {
+            _context.MarkInbound(data.Length - rest.Length);
             if (HandleReply(reply))
             {
                 // Bytes the parser already holds (a reply queued behind the 220) arrived before the handshake just

@@ -56,7 +56,11 @@ internal sealed class FormDialog : Dialog
         }
 
         // Several notes (size, 8-bit, envelope mismatch), some long: wrapped in a fixed area so the dialog does not jump.
-        _feedback = new Label { X = 1, Y = y, Width = Dim.Fill(1), Height = FeedbackRows, Text = string.Empty };
+        _feedback = DataLabel.Create();
+        _feedback.X = 1;
+        _feedback.Y = y;
+        _feedback.Width = Dim.Fill(1);
+        _feedback.Height = FeedbackRows;
         _feedback.TextFormatter.WordWrap = true;
         if (!noColor)
         {

@@ -5,7 +5,8 @@ using Terminal.Gui.Text;
 namespace NetTerm.Tui.Views;
 
 /// <summary>Splits a line into screen rows by display columns (wide characters count two, combining marks zero),
-/// never inside a surrogate pair. Plain C#, so the wrapping rules are tested without a terminal.</summary>
+/// after the last space that fits (a word longer than a row is cut), never inside a surrogate pair. Plain C#, so
+/// the wrapping rules are tested without a terminal.</summary>
 internal static class LineWrapper
 {
     /// <summary>Appends the rows of <paramref name="text"/> to <paramref name="rows"/> (when given) and returns how
@@ -19,6 +20,8 @@ internal static class LineWrapper
         var column = 0;
         var count = 0;
         var i = 0;
+        var lastBreak = -1;
+        var columnAtBreak = 0;
         while (i < text.Length)
         {
             if (Rune.DecodeFromUtf16(text.AsSpan(i), out var rune, out var length) != OperationStatus.Done)
@@ -30,15 +33,26 @@ internal static class LineWrapper
             var columns = Math.Max(0, rune.GetColumns());
             if (column > 0 && column + columns > width)
             {
-                rows?.Add(new Range(start, i));
+                var next = Math.Max(1, restWidth);
+                // Break after the row's last space when the word it starts fits on the next row; cut otherwise.
+                var carried = column - columnAtBreak;
+                var atSpace = lastBreak > start && carried + columns <= next;
+                var end = atSpace ? lastBreak : i;
+                rows?.Add(new Range(start, end));
                 count++;
-                start = i;
-                column = 0;
-                width = Math.Max(1, restWidth);
+                start = end;
+                column = atSpace ? carried : 0;
+                width = next;
+                lastBreak = -1;
             }
 
             column += columns;
             i += length;
+            if (rune.Value == ' ')
+            {
+                lastBreak = i;
+                columnAtBreak = column;
+            }
         }
 
         rows?.Add(new Range(start, text.Length));

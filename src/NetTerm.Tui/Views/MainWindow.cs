@@ -54,7 +54,11 @@ internal sealed partial class MainWindow : Runnable
         }
 
         _menu = BuildMenu();
-        _banners = new Label { X = 0, Y = Pos.Bottom(_menu), Width = Dim.Fill(), Height = 0, Text = string.Empty };
+        _banners = Dialogs.DataLabel.Create();
+        _banners.X = 0;
+        _banners.Y = Pos.Bottom(_menu);
+        _banners.Width = Dim.Fill();
+        _banners.Height = 0;
         Output = new OutputView(_lines, _palette) { X = 0, Y = Pos.Bottom(_banners), Width = Dim.Fill(), Height = Dim.Fill(2) };
         _panel = new SidePanel(launch.NoColor)
         {

@@ -167,4 +167,40 @@ public sealed class SessionTests
         Assert.Equal("got 5 bytes\r\n", driver.ReceivedText);
         Assert.True(closed.ByPeer);
     }
+
+    /// <summary>Marks the end of every line and posts a note for it, as a framing profile does.</summary>
+    private sealed class LineNoter(Func<Session> session) : IInboundObserver
+    {
+        public InboundDecision OnInbound(ReadOnlySpan<byte> data)
+        {
+            for (var i = 0; i < data.Length; i++)
+            {
+                if (data[i] == (byte)'\n')
+                {
+                    session().MarkInbound(i + 1);
+                    session().Post(new InfoEvent("note " + (i + 1)));
+                }
+            }
+
+            return InboundDecision.All(data.Length);
+        }
+    }
+
+    [Fact]
+    public async Task MarkInbound_TwoLinesInOneRead_EachNoteFollowsItsLine()
+    {
+        await using var server = new ScriptedServer(async (s, ct) =>
+        {
+            await s.SendAsync("one\ntwo\nrest"u8.ToArray(), ct);
+            await Task.Delay(Timeout.Infinite, ct);
+        });
+        Session? session = null;
+        await using var driver = new SessionDriver(Raw(server.Port), s => { session = s; s.InboundObserver = new LineNoter(() => session!); });
+        await driver.WaitForTextAsync("rest");
+
+        var sequence = driver.Events.Where(e => e is DataReceivedEvent or InfoEvent { Message: ['n', 'o', 't', 'e', ..] })
+            .Select(e => e is DataReceivedEvent d ? d.Text : ((InfoEvent)e).Message);
+
+        Assert.Equal(["one\n", "note 4", "two\n", "note 8", "rest"], sequence);
+    }
 }

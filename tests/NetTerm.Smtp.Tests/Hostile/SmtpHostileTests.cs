@@ -197,4 +197,50 @@ public sealed class SmtpHostileTests
         Assert.Contains(h.Annotations, a => a.Contains("goodbye", StringComparison.Ordinal));
         Assert.DoesNotContain(h.Annotations, a => a.Contains('\r', StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task UnsolicitedReply_SentBeforeAnyCommand_MarkedAndNeverPairedWithTheNextCommand()
+    {
+        await using var server = new HostileSmtpServer(async c =>
+        {
+            await c.SendAsync("220 ok\r\n");
+            await Task.Delay(50, c.Token);
+            await c.SendAsync("250 2.1.0 pretend sender ok\r\n");
+            await c.ExpectAsync("NOOP");
+            await c.SendAsync("250 2.0.0 real noop\r\n");
+            await c.ExpectAsync("QUIT");
+            await c.SendAsync("221 bye\r\n");
+        });
+        await using var h = new SmtpProfileHarness(server.Port, options: Options());
+        await h.Driver.WaitForAsync(_ => h.Driver.ReceivedText.Contains("pretend", StringComparison.Ordinal), "the unsolicited reply");
+
+        await h.SendAllAsync("NOOP", "QUIT");
+        await h.Driver.WaitClosedAsync();
+
+        Assert.Contains(h.Annotations, a => a.StartsWith("250", StringComparison.Ordinal) && a.Contains("UNSOLICITED", StringComparison.Ordinal) && a.Contains("2.1.0", StringComparison.Ordinal));
+        Assert.Contains(h.Annotations, a => a.Contains("2.0.0", StringComparison.Ordinal) && !a.Contains("UNSOLICITED", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("454 4.7.0 TLS not available")]
+    [InlineData("502 5.5.1 command not implemented")]
+    public async Task StartTls_Refused_StaysPlaintextMarkedAndAuthAsksFirst(string refusal)
+    {
+        await using var server = new HostileSmtpServer(async c =>
+        {
+            await c.SendAsync("220 ok\r\n");
+            await c.ExpectAsync("EHLO");
+            await c.SendAsync("250-ok\r\n250-STARTTLS\r\n250 AUTH PLAIN\r\n");
+            await c.ExpectAsync("STARTTLS");
+            await c.SendAsync(refusal + "\r\n");
+            await Task.Delay(Timeout.Infinite, c.Token);
+        });
+        await using var h = new SmtpProfileHarness(server.Port, interactive: true, options: Options());
+
+        await h.SendAllAsync("EHLO client.test", "STARTTLS");
+        await h.Driver.WaitForAsync(_ => h.Profile.Banners.Any(b => b.Text.StartsWith("NOT ENCRYPTED — STARTTLS refused", StringComparison.Ordinal)), "the refusal banner");
+
+        Assert.False(h.Driver.Session.IsTls);
+        Assert.IsType<SubmitReview.Confirm>(h.Profile.Review("AUTH PLAIN AGFsaWNlAHdvbmRlcmxhbmQ="));
+    }
 }

@@ -20,6 +20,19 @@ public class LineWrapperTests
     }
 
     [Fact]
+    public void Split_Words_BreaksAfterTheLastSpaceThatFits()
+    {
+        Assert.Equal(["the quick ", "brown fox ", "jumps"], Rows("the quick brown fox jumps", 10, 10));
+        Assert.Equal(["# one two ", "three ", "four"], Rows("# one two three four", 10, 6));
+    }
+
+    [Fact]
+    public void Split_WordLongerThanARow_CutHard()
+    {
+        Assert.Equal(["a ", "bcdefghijk", "lmn"], Rows("a bcdefghijklmn", 10, 10));
+    }
+
+    [Fact]
     public void Split_EmptyAndExactFit_OneRow()
     {
         Assert.Equal([string.Empty], Rows(string.Empty, 10, 10));
