@@ -38,7 +38,7 @@ ss_s=$(echo "$t1 - $t0" | bc -l); ss_rate=$(echo "$count / $ss_s" | bc -l)
 
 t0=$(now)
 for _ in $(seq "$runs"); do
-  swaks --server $host --port $port --helo bench.test --from a@bench.test --to b@bench.test --body "$body" --silent 1 >/dev/null
+  swaks --server $host --port $port --helo bench.test --from a@bench.test --to b@bench.test --body "@$body" --silent 1 >/dev/null 2>&1
 done
 t1=$(now)
 sw_s=$(echo "$t1 - $t0" | bc -l); sw_rate=$(echo "$runs / $sw_s" | bc -l)

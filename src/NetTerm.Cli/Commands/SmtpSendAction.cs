@@ -15,20 +15,14 @@ internal sealed class SmtpSendAction(ConsoleStreams console, Func<string, string
 {
     public async Task<int> RunAsync(ParseResult pr, SmtpSendOptions o, CancellationToken ct)
     {
-        var options = await SmtpSendRequest.BuildAsync(pr, o, console, getEnv, ct).ConfigureAwait(false);
         var json = pr.GetValue(o.Json);
         var quiet = pr.GetValue(o.Quiet);
+        var options = await SmtpSendRequest.BuildAsync(pr, o, console, getEnv, ct).ConfigureAwait(false) with { RecordSteps = json };
         var stdout = new StreamWriter(console.Output, new UTF8Encoding(false), leaveOpen: true) { AutoFlush = true, NewLine = "\n" };
         await using (stdout.ConfigureAwait(false))
         {
             TextWriter transcript = json ? console.Error : stdout;
-            var sender = new SmtpSender(options, line =>
-            {
-                if (!quiet)
-                {
-                    transcript.WriteLine(line);
-                }
-            });
+            var sender = new SmtpSender(options, quiet ? null : transcript.WriteLine);
             await using (sender.ConfigureAwait(false))
             {
                 var report = await sender.RunAsync(ct).ConfigureAwait(false);

@@ -32,6 +32,10 @@ public sealed record SendOptions(SessionOptions Session, string Helo, string Fro
 
     public TimeSpan ReplyTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>Keep every step in <see cref="SendReport.Steps"/> (--json); without it only failures are kept, so a
+    /// batch's memory does not grow with its count.</summary>
+    public bool RecordSteps { get; init; } = true;
+
     /// <summary>Print the message lines instead of "[N lines, M bytes]".</summary>
     public bool ShowData { get; init; }
 }

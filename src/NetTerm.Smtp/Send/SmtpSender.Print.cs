@@ -10,12 +10,17 @@ public sealed partial class SmtpSender
 {
     private static string Now() => DateTimeOffset.Now.ToString("HH:mm:ss.fff", CultureInfo.InvariantCulture);
 
-    private void Note(string tag, string text) => _print($"{Now()} {tag} {Escape(text)}");
+    private void Note(string tag, string text) => _print?.Invoke($"{Now()} {tag} {Escape(text)}");
 
-    private void PrintSent(string shown) => _print($"{Now()} {(Tls ? " ~>" : " ->")} {Escape(shown)}");
+    private void PrintSent(string shown) => _print?.Invoke($"{Now()} {(Tls ? " ~>" : " ->")} {Escape(shown)}");
 
     private void Print(SmtpReply reply, string? annotation, double latencyMs)
     {
+        if (_print is null)
+        {
+            return;
+        }
+
         var tag = Tls ? "<~ " : "<- ";
         var lines = reply.Lines.Count == 0 ? [string.Empty] : reply.Lines;
         for (var i = 0; i < lines.Count; i++)

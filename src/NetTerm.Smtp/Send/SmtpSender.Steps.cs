@@ -47,6 +47,11 @@ public sealed partial class SmtpSender
 
         _state.Apply(outstanding, reply);
         Print(reply, annotation, latencyMs);
+        if (!_options.RecordSteps && annotation is null)
+        {
+            return;
+        }
+
         Report.Steps.Add(new SendStep(stage.ToString().ToLowerInvariant(), command, sentAt, Math.Round(latencyMs, 1),
             new SendReply(reply.Code, reply.Enhanced?.ToString(), [.. reply.Lines.Select(Escape)], annotation)));
     }

@@ -18,7 +18,7 @@ namespace NetTerm.Smtp.Send;
 public sealed partial class SmtpSender : IAsyncDisposable
 {
     private readonly SendOptions _options;
-    private readonly Action<string> _print;
+    private readonly Action<string>? _print;
     private readonly SmtpReplyReader _reader = new();
     private readonly SmtpDialogState _state = new();
     private readonly Stopwatch _clock = Stopwatch.StartNew();
@@ -26,12 +26,13 @@ public sealed partial class SmtpSender : IAsyncDisposable
     private ClosedEvent? _closed;
     private EhloCapabilities? _capabilities;
 
-    /// <param name="print">Receives each transcript line (swaks's legend, timestamped); the CLI decides where.</param>
-    public SmtpSender(SendOptions options, Action<string> print)
+    /// <param name="print">Receives each transcript line (swaks's legend, timestamped); null prints nothing and
+    /// formats nothing (--quiet: a batch of thousands of messages should not pay for lines nobody reads).</param>
+    public SmtpSender(SendOptions options, Action<string>? print)
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options;
-        _print = print ?? (_ => { });
+        _print = print;
     }
 
     public SendReport Report { get; private set; } = null!;
@@ -155,19 +156,19 @@ public sealed partial class SmtpSender : IAsyncDisposable
     /// <summary>The next reply, within the reply deadline; the connection's end is a failure of <paramref name="stage"/>.</summary>
     private async Task<SmtpReply> ReadReplyAsync(SendStage stage, string? what, CancellationToken ct)
     {
+        // A pipelined group's replies usually arrive together: take a waiting one without arming a timer.
+        if (_reader.Replies.TryRead(out var ready))
+        {
+            return Checked(stage, ready);
+        }
+
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
         deadline.CancelAfter(_options.ReplyTimeout);
         try
         {
             if (await _reader.Replies.WaitToReadAsync(deadline.Token).ConfigureAwait(false) && _reader.Replies.TryRead(out var reply))
             {
-                if (reply.IsViolation)
-                {
-                    Print(reply, null, 0);
-                    throw new SendFailure(stage, "protocol violation: " + SmtpAnnotator.Annotate(null, reply, _state, false).Text, ConnectFailure.Protocol);
-                }
-
-                return reply;
+                return Checked(stage, reply);
             }
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
@@ -186,6 +187,17 @@ public sealed partial class SmtpSender : IAsyncDisposable
         {
             await session.DisposeAsync().ConfigureAwait(false);
         }
+    }
+
+    private SmtpReply Checked(SendStage stage, SmtpReply reply)
+    {
+        if (reply.IsViolation)
+        {
+            Print(reply, null, 0);
+            throw new SendFailure(stage, "protocol violation: " + SmtpAnnotator.Annotate(null, reply, _state, false).Text, ConnectFailure.Protocol);
+        }
+
+        return reply;
     }
 
     private static string Escape(string text) => ControlEscaper.Escape(text, ControlEscaperOptions.Transcript);
