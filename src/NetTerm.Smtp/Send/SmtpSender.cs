@@ -70,34 +70,21 @@ public sealed partial class SmtpSender : IAsyncDisposable
         var greeting = await ReadReplyAsync(SendStage.Greeting, null, ct).ConfigureAwait(false);
         Record(SendStage.Greeting, "(connect)", connectedAt, (_clock.Elapsed - started).TotalMilliseconds, greeting);
         Expect(SendStage.Greeting, greeting, "the greeting", 220);
-        if (Done(SendStage.Connect) || Done(SendStage.Greeting))
+        if (!Done(SendStage.Connect) && !Done(SendStage.Greeting))
         {
-            await QuitAsync(ct).ConfigureAwait(false);
-            return;
+            // Each stage runs unless --quit-after stopped at the one before; the transaction stops itself.
+            (SendStage Stage, Func<CancellationToken, Task> Run)[] stages =
+                [(SendStage.Helo, HelloAsync), (SendStage.Tls, StartTlsAsync), (SendStage.Auth, AuthenticateAsync), (SendStage.Data, TransactionsAsync)];
+            foreach (var (stage, run) in stages)
+            {
+                await run(ct).ConfigureAwait(false);
+                if (Done(stage))
+                {
+                    break;
+                }
+            }
         }
 
-        await HelloAsync(ct).ConfigureAwait(false);
-        if (Done(SendStage.Helo))
-        {
-            await QuitAsync(ct).ConfigureAwait(false);
-            return;
-        }
-
-        await StartTlsAsync(ct).ConfigureAwait(false);
-        if (Done(SendStage.Tls))
-        {
-            await QuitAsync(ct).ConfigureAwait(false);
-            return;
-        }
-
-        await AuthenticateAsync(ct).ConfigureAwait(false);
-        if (Done(SendStage.Auth))
-        {
-            await QuitAsync(ct).ConfigureAwait(false);
-            return;
-        }
-
-        await TransactionsAsync(ct).ConfigureAwait(false);
         await QuitAsync(ct).ConfigureAwait(false);
     }
 
