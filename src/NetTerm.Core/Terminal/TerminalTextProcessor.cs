@@ -50,7 +50,7 @@ public sealed partial class TerminalTextProcessor
     {
         _now = timestamp;
         DetachIfMoved();
-        var special = EscapeTables.Special[0];
+        var specialChars = EscapeTables.Special[0];
         var i = 0;
         while (i < text.Length)
         {
@@ -58,7 +58,15 @@ public sealed partial class TerminalTextProcessor
             {
                 // Plain text is copied in runs; only the characters that need a decision go one by one.
                 var rest = text[i..];
-                var index = rest.IndexOfAny(special);
+                // Printable ASCII needs no decision: find its end with the cheap range search, and use the full
+                // set (controls, surrogates, invisible and bidi characters) only from the first other character.
+                var index = rest.IndexOfAnyExceptInRange(' ', '~');
+                if (index >= 0)
+                {
+                    var special = rest[index..].IndexOfAny(specialChars);
+                    index = special < 0 ? -1 : index + special;
+                }
+
                 var run = index < 0 ? rest.Length : index;
                 if (run > 0)
                 {
