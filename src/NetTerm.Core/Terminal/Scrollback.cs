@@ -28,7 +28,11 @@ public sealed partial class Scrollback
         ArgumentOutOfRangeException.ThrowIfGreaterThan(maxLineLength, MaxLineLengthLimit);
         MaxLines = maxLines;
         MaxLineLength = maxLineLength;
-        _lines = new RingBuffer<ScrollbackEntry>(maxLines, initialCapacity: Math.Min(maxLines, 1024));
+        // The entry ring is allocated at its full size at once: growing it by doubling left the outgrown arrays
+        // (as large again as the ring) as large-object garbage until a full collection, which measured 16 MB of a
+        // million-line scrollback. The pages of a fresh array are not touched until lines are written to them, so a
+        // ring that never fills still costs only what it holds.
+        _lines = new RingBuffer<ScrollbackEntry>(maxLines, initialCapacity: maxLines);
         _blocks = new RingBuffer<byte[]>(Math.Min(maxLines + 2, MaxBlockSpan + BlockSlack));
         // One change per held line at most, plus the one in force before the first of them.
         _offsets = new RingBuffer<OffsetChange>(maxLines + 1, initialCapacity: 4);
