@@ -106,11 +106,16 @@ public sealed partial class Scrollback
         // left behind empty.
         if (_blocks.Count > 0 && _writeOffset == 0)
             ReturnBlock(_blocks.PopBack());
-        var block = size <= BlockSize ? (_pool.Count > 0 ? _pool.Pop() : new byte[BlockSize]) : new byte[size];
+        var block = size <= BlockSize ? (_pool.Count > 0 ? _pool.Pop() : NewBlock()) : new byte[size];
         _blocks.PushBack(block);
         _writeOffset = 0;
         return (LastBlock, 0);
     }
+
+    /// <summary>Blocks live long: on the pinned object heap they are never copied from generation to generation by
+    /// the collector (a flood fills them faster than gen 0 is collected), and their bytes are always written before
+    /// an entry points at them, so they need no zeroing.</summary>
+    internal static byte[] NewBlock() => GC.AllocateUninitializedArray<byte>(BlockSize, pinned: true);
 
     private void EvictFirst()
     {
