@@ -122,6 +122,23 @@ internal sealed class UiDispatcher<T>
     internal void Drain()
     {
         // Still marked as scheduled while it runs: what arrives meanwhile is taken by this drain, not a new one.
+        try
+        {
+            DrainSlice();
+        }
+        finally
+        {
+            // Even when a batch threw (the UI loop reports it and goes on), later items must still be drained.
+            Volatile.Write(ref _scheduled, 0);
+            if (!_queue.IsEmpty)
+            {
+                Schedule();
+            }
+        }
+    }
+
+    private void DrainSlice()
+    {
         var deadline = Stopwatch.GetTimestamp() + _sliceTicks;
         var batch = new List<T>(Math.Min(Backlog, _maxBatch));
         var applied = false;
@@ -137,13 +154,19 @@ internal sealed class UiDispatcher<T>
             if (batch.Count > 0)
             {
                 Interlocked.Add(ref _backlog, -batch.Count);
-                _apply(batch);
-                applied = true;
-                batch.Clear();
-                // Room is given back only once the items are applied: until then they are still held in memory.
-                if (Interlocked.Add(ref _weight, -weight) < _maxWeight)
+                try
                 {
-                    OpenRoom();
+                    _apply(batch);
+                    applied = true;
+                }
+                finally
+                {
+                    batch.Clear();
+                    // Room is given back only once the items are applied (or failed): until then they are held.
+                    if (Interlocked.Add(ref _weight, -weight) < _maxWeight)
+                    {
+                        OpenRoom();
+                    }
                 }
             }
 
@@ -162,12 +185,6 @@ internal sealed class UiDispatcher<T>
         if (applied && !_stopped)
         {
             _drained?.Invoke();
-        }
-
-        Volatile.Write(ref _scheduled, 0);
-        if (!_queue.IsEmpty)
-        {
-            Schedule();
         }
     }
 

@@ -204,3 +204,35 @@ public class UiDispatcherBudgetTests
         }
     }
 }
+
+public class UiDispatcherFailureTests
+{
+    [Fact]
+    public async Task Drain_ApplyThrows_RoomIsGivenBackAndLaterItemsAreDrained()
+    {
+        var posted = new Queue<Action>();
+        var seen = new List<int>();
+        var dispatcher = new UiDispatcher<int>(
+            posted.Enqueue,
+            batch =>
+            {
+                if (batch.Contains(13))
+                {
+                    throw new InvalidOperationException("a bug in a handler");
+                }
+
+                seen.AddRange(batch);
+            },
+            weigh: _ => 10,
+            maxWeight: 10);
+        dispatcher.Enqueue(13);
+
+        Assert.Throws<InvalidOperationException>(() => posted.Dequeue()());
+        await dispatcher.WaitForRoomAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+        dispatcher.Enqueue(14);
+        posted.Dequeue()();
+
+        Assert.Equal([14], seen);
+        Assert.Equal(0, dispatcher.Weight);
+    }
+}
