@@ -58,15 +58,7 @@ public sealed partial class TerminalTextProcessor
             {
                 // Plain text is copied in runs; only the characters that need a decision go one by one.
                 var rest = text[i..];
-                // Printable ASCII needs no decision: find its end with the cheap range search, and use the full
-                // set (controls, surrogates, invisible and bidi characters) only from the first other character.
-                var index = rest.IndexOfAnyExceptInRange(' ', '~');
-                if (index >= 0)
-                {
-                    var special = rest[index..].IndexOfAny(specialChars);
-                    index = special < 0 ? -1 : index + special;
-                }
-
+                var index = EscapeTables.IndexOfSpecial(rest, specialChars);
                 var run = index < 0 ? rest.Length : index;
                 if (run > 0)
                 {
