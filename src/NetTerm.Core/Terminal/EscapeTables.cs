@@ -23,8 +23,11 @@ internal static class EscapeTables
         var index = text.IndexOfAnyExceptInRange(' ', '~');
         if (index < 0)
             return -1;
-        var found = text[index..].IndexOfAny(special);
-        return found < 0 ? -1 : index + found;
+        // Usually it is special itself (CR, LF, ESC): a set search just to find it at once costs more than this.
+        if (special.Contains(text[index]))
+            return index;
+        var found = text[(index + 1)..].IndexOfAny(special);
+        return found < 0 ? -1 : index + 1 + found;
     }
 
     private static SearchValues<char> Create(bool keepTab, bool keepLineFeed)
