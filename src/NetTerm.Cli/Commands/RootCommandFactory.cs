@@ -48,6 +48,8 @@ internal static class RootCommandFactory
         root.SetAction((pr, ct) => connect.RunAsync(pr, options, pr.GetValue(host), pr.GetValue(port), 23, null, ct));
         root.Subcommands.Add(new SmtpCommand(connect, console));
         root.Subcommands.Add(new SandboxCommand(console));
+        root.Subcommands.Add(new Auth.AuthPlainCommand(console));
+        root.Subcommands.Add(new Auth.AuthLoginCommand(console));
         CommandHelp.Install(root);
         return root;
     }
