@@ -50,6 +50,9 @@ internal static class RootCommandFactory
         root.Subcommands.Add(new SandboxCommand(console));
         root.Subcommands.Add(new Auth.AuthPlainCommand(console));
         root.Subcommands.Add(new Auth.AuthLoginCommand(console));
+        // "Connect?" in `mx` runs `smtp HOST` through this same root, exactly as if typed.
+        root.Subcommands.Add(new Mx.MxCommand(console, (args, ct) => root.Parse(args).InvokeAsync(
+            new System.CommandLine.InvocationConfiguration { EnableDefaultExceptionHandler = false, Output = console.HelpOutput }, ct)));
         CommandHelp.Install(root);
         return root;
     }
