@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace NetTerm.Core.Transcripts;
@@ -9,7 +10,9 @@ public sealed partial class JsonLinesTranscriptWriter
     /// <summary>ISO 8601 in UTC with milliseconds: sortable, and the same in every time zone.</summary>
     public const string TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
 
-    private static readonly JsonWriterOptions JsonOptions = new() { Indented = false };
+    // The relaxed encoder still escapes quotes, backslashes and controls; it leaves '+', '<' and non-ASCII text
+    // readable, which only matters for embedding in HTML, where a transcript never goes unescaped.
+    private static readonly JsonWriterOptions JsonOptions = new() { Indented = false, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private readonly ArrayBufferWriter<byte> _buffer = new(512);
     private Utf8JsonWriter? _json;
