@@ -21,7 +21,7 @@ public static class TuiHost
     public static async Task<int> RunAsync(TuiLaunch launch, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(launch);
-        using var transcript = launch.LogFile is { } path ? TranscriptWriter.Open(path) : null;
+        using var transcript = launch.LogFile is { } path ? TranscriptSinks.Open(path, launch.LogFormat) : null;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var signalled = false;
         var terminalGone = false;
