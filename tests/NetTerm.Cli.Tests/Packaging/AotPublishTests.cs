@@ -18,7 +18,7 @@ public sealed class AotPublishTests
         var output = dir.Combine("out");
         // Its own artifacts path: a cold build that shares no obj/ folder with the test run's own build.
         var publish = await RunAsync("dotnet",
-            ["publish", Path.Combine(RepoRoot(), "src", "NetTerm.Cli"), "-c", "Release", "-r", "linux-x64",
+            ["publish", Path.Combine(RepoFolder.Root, "src", "NetTerm.Cli"), "-c", "Release", "-r", "linux-x64",
                 "-p:PublishProfile=native-aot", "-o", output, "--artifacts-path", dir.Combine("build"),
                 "--disable-build-servers", "-nologo"],
             stdin: null, TimeSpan.FromMinutes(20));
@@ -42,19 +42,6 @@ public sealed class AotPublishTests
 
     private static string ExpectedVersion() =>
         typeof(Program).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()!.InformationalVersion;
-
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "NetTerm.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("NetTerm.sln not found above " + AppContext.BaseDirectory);
-    }
 
     private static async Task<(int Code, string Output)> RunAsync(string file, IEnumerable<string> args, string? stdin,
         TimeSpan timeout)
