@@ -73,14 +73,16 @@ internal static class CertificateValidator
         DateTimeOffset now,
         List<string> problems)
     {
-        // Trusted when the chain ends at a system root or at a --ca anchor. The anchors are tried first: that chain
-        // needs no system store, whose first load (every file under /etc/ssl/certs on Linux) costs tens of
-        // milliseconds at start-up. The system roots still rescue a publicly trusted server given a wrong --ca.
-        using var custom = anchors is { Count: > 0 } ? BuildChain(leaf, presented, anchors, now) : null;
-        using var system = custom is null || HasTrustFailure(custom)
-            ? BuildChain(leaf, presented, customRoots: null, now)
+        // System trust first; the --ca anchors are a second chance, so a publicly trusted server keeps working.
+        using var system = BuildChain(leaf, presented, customRoots: null, now);
+        var chain = system;
+        using var custom = anchors is { Count: > 0 } && HasTrustFailure(system)
+            ? BuildChain(leaf, presented, anchors, now)
             : null;
-        var chain = system is not null && (custom is null || !HasTrustFailure(system)) ? system : custom!;
+        if (custom is not null)
+        {
+            chain = custom;
+        }
 
         if (HasTrustFailure(chain))
         {

@@ -8,18 +8,6 @@ namespace NetTerm.Core.Transport;
 /// <see cref="ConnectException"/> with <see cref="ConnectFailure.Tls"/> that names the check that failed.</summary>
 public static class TlsConnector
 {
-    private static X509ChainPolicy AnchorPolicy(X509Certificate2Collection anchors)
-    {
-        var policy = new X509ChainPolicy
-        {
-            RevocationMode = X509RevocationMode.NoCheck,
-            TrustMode = X509ChainTrustMode.CustomRootTrust,
-            DisableCertificateDownloads = true,
-        };
-        policy.CustomTrustStore.AddRange(anchors);
-        return policy;
-    }
-
     /// <summary>Runs the handshake over <paramref name="inner"/>. On success the returned stream owns
     /// <paramref name="inner"/>; on failure <paramref name="inner"/> is disposed, because a half-done handshake leaves
     /// the connection unusable and falling back to plaintext is never an option.</summary>
@@ -55,9 +43,6 @@ public static class TlsConnector
                     CertificateRevocationCheckMode = X509RevocationMode.NoCheck,
                     RemoteCertificateValidationCallback = verifier.Validate,
                     ClientCertificateContext = clientCertificate,
-                    // SslStream builds a chain of its own before the callback (which ignores its verdict). With --ca
-                    // it trusts the anchors, so a server that chains to them never loads the system store.
-                    CertificateChainPolicy = anchors is { Count: > 0 } ? AnchorPolicy(anchors) : null,
                 },
                 ct);
         }
