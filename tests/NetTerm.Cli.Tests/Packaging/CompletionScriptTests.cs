@@ -17,7 +17,7 @@ public sealed class CompletionScriptTests
 
     [BashFact]
     public async Task Bash_OptionAfterAFlag_CompletesTheOption() =>
-        Assert.Equal(["--lf", "--log"], await CompleteAsync("netterm --tls --l"));
+        Assert.Equal(["--lf", "--log", "--log-format"], await CompleteAsync("netterm --tls --l"));
 
     [BashFact]
     public async Task Bash_CandidatesLikeGlobs_StayLiteral()
