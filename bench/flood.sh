@@ -28,8 +28,8 @@ work=$(mktemp -d /tmp/netterm-flood.XXXXXX)
 events=$work/events
 session=netterm-flood-$$
 server_pid=
-# netterm does not exit when its tmux pane goes away (it kept running, ~16% CPU each, after kill-session), so
-# each client is ended by pid: TERM, then KILL.
+# Each client is ended by pid as well (TERM, then KILL): netterm now exits on its own when its pane goes away
+# (SIGHUP), but a benchmark must never leave a client behind if that breaks again.
 stop_client() {
   tmux kill-session -t "$session" 2>/dev/null || true
   [[ -n ${pid:-} ]] || return 0
@@ -93,6 +93,7 @@ check_sequence() {
 }
 
 echo "flood: $lines lines, $payload bytes from 127.0.0.1:$port; tmux 120x40; poll ~20 ms"
+echo "load before: $(uptime)"
 
 # 1. netterm, timed (no log).
 run_client netterm "$nt" --mode raw 127.0.0.1 "$port"
@@ -135,4 +136,5 @@ else
 fi
 printf 'netterm --log run: %s s to the marker, peak RSS %.1f MiB\n' "$t_log" "$(echo "$hwm_log / 1024" | bc -l)"
 echo "transcript: $(check_sequence "$work/transcript.log"); marker: $(grep -c "FLOOD-DONE $lines" "$work/transcript.log")"
+echo "load after: $(uptime)"
 echo "(files in $work)"

@@ -31,8 +31,8 @@ work=$(mktemp -d /tmp/netterm-mem.XXXXXX)
 events=$work/events
 session=netterm-mem-$$
 server_pid=
-# netterm does not exit when its tmux pane goes away (it kept running, ~16% CPU each, after kill-session), so
-# each client is ended by pid: TERM, then KILL.
+# Each client is ended by pid as well (TERM, then KILL): netterm now exits on its own when its pane goes away
+# (SIGHUP), but a benchmark must never leave a client behind if that breaks again.
 stop_client() {
   tmux kill-session -t "$session" 2>/dev/null || true
   [[ -n ${pid:-} ]] || return 0
@@ -57,6 +57,7 @@ mib() { echo "scale=1; $1 / 1024" | bc -l; }
 
 echo
 echo "== (b) netterm --mode raw --scrollback $lines (AOT, tmux 120x40), $lines x $width chars + CRLF"
+echo "load before: $(uptime)"
 tmux new-session -d -s "$session" -x 120 -y 40 -c "$work" "exec env ${MEM_ENV:-} $nt --mode raw --scrollback $lines 127.0.0.1 $port"
 pid=$(tmux display-message -p -t "$session" '#{pane_pid}')
 for _ in $(seq 300); do grep -q '^accept' "$events" && break; sleep 0.05; done
@@ -90,4 +91,5 @@ printf 'VmRSS idle after connect %s MiB, at the marker %s MiB, 5 s later %s MiB;
 printf 'growth %s MiB = %.3fx the %d bytes of text (goal <= 1.6x); peak growth %.3fx\n' "$(mib $((after - before)))" \
   "$(echo "($after - $before) * 1024 / $text_bytes" | bc -l)" "$text_bytes" "$(echo "($hwm - $before) * 1024 / $text_bytes" | bc -l)"
 echo "numbered lines in the Ctrl+S scrollback file: $kept (of $lines)"
+echo "load after: $(uptime)"
 echo "(files in $work)"

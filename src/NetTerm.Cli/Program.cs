@@ -12,6 +12,7 @@ internal static class Program
             Console.IsOutputRedirected)
         {
             IsTerminal = !Console.IsInputRedirected && !Console.IsOutputRedirected,
+            InputIsTerminal = !Console.IsInputRedirected,
         };
         return await Cli.RunAsync(args, console, Environment.GetEnvironmentVariable, CancellationToken.None)
             .ConfigureAwait(false);

@@ -12,9 +12,15 @@ namespace NetTerm.Tui;
 /// </summary>
 internal sealed class SessionController : IAsyncDisposable
 {
-    /// <summary>Events queued for the UI beyond this pause the pump, and the session's bounded channel then slows
-    /// the socket reads.</summary>
-    private const int BacklogLimit = 50_000;
+    /// <summary>Bytes of session data queued for the UI (see <see cref="Weigh"/>) beyond which the pump pauses; the
+    /// session's channel (<see cref="EventCapacity"/> events) then fills and the socket reads stop. About 1.3 MB of
+    /// received bytes: enough to keep the UI busy between two handovers, small beside the scrollback.</summary>
+    internal const long BacklogBytes = 4 * 1024 * 1024;
+
+    /// <summary>The session's channel only hands events to the pump, which moves them on at once; a read is at most
+    /// <see cref="SessionOptions.ReadBufferSize"/> bytes (and twice that as text), so 8 events bound it to about
+    /// 0.8 MB.</summary>
+    private const int EventCapacity = 8;
 
     private readonly ITranscriptSink? _transcript;
     private readonly UiDispatcher<SessionUpdate> _dispatcher;
@@ -57,7 +63,7 @@ internal sealed class SessionController : IAsyncDisposable
         Generation++;
         Target = target;
         Options = options;
-        var session = new Session(options);
+        var session = new Session(options with { EventCapacity = Math.Min(options.EventCapacity, EventCapacity) });
         var profileSession = SessionContext.Attach(profile, session, interactive: true);
         var gate = new RedactionGate(profileSession.Redactor);
         if (_transcript is not null)
@@ -94,7 +100,7 @@ internal sealed class SessionController : IAsyncDisposable
                 }
 
                 _dispatcher.Enqueue(new SessionUpdate(generation, shown, e, masked));
-                await _dispatcher.WaitForRoomAsync(BacklogLimit, _life.Token).ConfigureAwait(false);
+                await _dispatcher.WaitForRoomAsync(_life.Token).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException)
@@ -102,6 +108,14 @@ internal sealed class SessionController : IAsyncDisposable
             // Shutting down.
         }
     }
+
+    /// <summary>What an update holds in memory, roughly: received text (UTF-16) and its raw bytes, or a small fixed
+    /// amount for anything else.</summary>
+    internal static long Weigh(SessionUpdate update) => update.Original switch
+    {
+        DataReceivedEvent e => 64 + ((long)e.Text.Length * 2) + e.Raw.Length,
+        _ => 256,
+    };
 
     private void Track(Task task)
     {

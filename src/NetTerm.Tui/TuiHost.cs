@@ -14,32 +14,43 @@ namespace NetTerm.Tui;
 /// </summary>
 public static class TuiHost
 {
-    /// <summary>Runs the client. Returns 0 when the user quit, 130 after a signal. The caller must have checked that
+    /// <summary>Runs the client. Returns 0 when the user quit, 129 when the terminal went away (SIGHUP), 130 after
+    /// SIGTERM. The caller must have checked that
     /// stdin and stdout are terminals (Terminal.Gui draws nothing and never exits otherwise).</summary>
     /// <exception cref="IOException">The transcript file cannot be opened.</exception>
     public static async Task<int> RunAsync(TuiLaunch launch, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(launch);
-        using var transcript = launch.LogFile is { } path ? TranscriptWriter.Open(path) : null;
+        using var transcript = launch.LogFile is { } path ? TranscriptSinks.Open(path, launch.LogFormat) : null;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var signalled = false;
+        var terminalGone = false;
         void OnSignal(PosixSignalContext context)
         {
             // Let the UI loop end normally so app.Dispose restores the terminal; the process exits afterwards.
             context.Cancel = true;
             signalled = true;
+            terminalGone |= context.Signal == PosixSignal.SIGHUP;
             stop.Cancel();
-            // After SIGHUP the terminal is gone: drawing into it can fail on every frame and keep the loop from
-            // ever seeing the stop. The transcript is flushed per line, so a hard exit loses nothing.
+            // A safety net: if the loop still does not end (a draw blocked on a dead terminal), leave anyway. The
+            // exit runs ProcessExit, which closes the transcript.
             _ = Task.Delay(TimeSpan.FromSeconds(2), CancellationToken.None).ContinueWith(
                 _ => Environment.Exit(context.Signal == PosixSignal.SIGHUP ? 129 : 143), TaskScheduler.Default);
         }
 
+        // The transcript buffers up to ~100 ms: whatever way the process ends, what was received is written out.
+        void OnExit(object? sender, EventArgs e) => transcript?.Dispose();
         using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
         using var hup = PosixSignalRegistration.Create(PosixSignal.SIGHUP, OnSignal);
         IApplication? app = null;
-        void OnCrash(object? sender, UnhandledExceptionEventArgs e) => app?.Dispose();
+        void OnCrash(object? sender, UnhandledExceptionEventArgs e)
+        {
+            transcript?.Dispose();
+            app?.Dispose();
+        }
+
         AppDomain.CurrentDomain.UnhandledException += OnCrash;
+        AppDomain.CurrentDomain.ProcessExit += OnExit;
         MainWindow? window = null;
         try
         {
@@ -51,6 +62,7 @@ public static class TuiHost
                 if (ex is IOException)
                 {
                     // The terminal itself failed (closed under us): nothing can be drawn any more.
+                    terminalGone = true;
                     stop.Cancel();
                     return true;
                 }
@@ -69,11 +81,18 @@ public static class TuiHost
                 window.Dispose();
             }
 
-            app?.Dispose();
+            // A terminal that hung up cannot be restored, and Terminal.Gui's input thread spins on its end of file
+            // without ever seeing the stop, so app.Dispose (which waits for that thread) would never return.
+            if (!terminalGone)
+            {
+                app?.Dispose();
+            }
+
             AppDomain.CurrentDomain.UnhandledException -= OnCrash;
+            AppDomain.CurrentDomain.ProcessExit -= OnExit;
         }
 
-        return signalled ? 130 : 0;
+        return terminalGone ? 129 : signalled ? 130 : 0;
     }
 
     private static void Start(IApplication app, MainWindow window, TuiLaunch launch)

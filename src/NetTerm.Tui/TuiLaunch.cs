@@ -28,6 +28,9 @@ public sealed record TuiLaunch(
     string? LogFile,
     int ScrollbackLines = 100_000)
 {
+    /// <summary>How <see cref="LogFile"/> is written (--log-format text|jsonl).</summary>
+    public Core.Transcripts.TranscriptFormat LogFormat { get; init; }
+
     /// <summary>What Backspace sends in character mode (--backspace del|ctrl-h).</summary>
     public BackspaceKey Backspace { get; init; } = BackspaceKey.Delete;
 

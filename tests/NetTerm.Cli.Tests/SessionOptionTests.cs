@@ -104,6 +104,20 @@ public sealed class SessionOptionTests : IDisposable
     }
 
     [Fact]
+    public async Task Session_SavedLogFormat_UsedUnlessTyped()
+    {
+        _store.Save(new SavedSession("j", "h", 25) { LogFile = _config.Combine("j.jsonl"), LogFormat = "jsonl" });
+
+        var saved = await BuildAsync("--session", "j");
+        var typed = await BuildAsync("--session", "j", "--log-format", "text");
+        var plain = await BuildAsync("h", "25");
+
+        Assert.Equal(Core.Transcripts.TranscriptFormat.JsonLines, saved.LogFormat);
+        Assert.Equal(Core.Transcripts.TranscriptFormat.Text, typed.LogFormat);
+        Assert.Equal(Core.Transcripts.TranscriptFormat.Text, plain.LogFormat);
+    }
+
+    [Fact]
     public async Task Session_TlsTurnedOnAndOff_OverridesTheSavedFlag()
     {
         _store.Save(new SavedSession("plain", "127.0.0.1", 2525) { Mode = "smtp" });

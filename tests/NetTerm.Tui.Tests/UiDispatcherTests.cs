@@ -71,3 +71,168 @@ public class UiDispatcherTests
         Assert.Empty(posted);
     }
 }
+
+public class UiDispatcherBudgetTests
+{
+    [Fact]
+    public async Task WaitForRoomAsync_WeightAtBound_WaitsUntilDrained()
+    {
+        var posted = new Queue<Action>();
+        var dispatcher = new UiDispatcher<int>(posted.Enqueue, _ => { }, weigh: i => i, maxWeight: 100);
+        dispatcher.Enqueue(60);
+        await dispatcher.WaitForRoomAsync(CancellationToken.None); // 60 < 100: room left
+        dispatcher.Enqueue(40);
+        Assert.Equal(100, dispatcher.Weight);
+
+        var waiting = dispatcher.WaitForRoomAsync(CancellationToken.None);
+        await Task.Delay(50);
+        Assert.False(waiting.IsCompleted);
+
+        posted.Dequeue()();
+        await waiting.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(0, dispatcher.Weight);
+        Assert.Equal(0, dispatcher.Backlog);
+    }
+
+    [Fact]
+    public async Task WaitForRoomAsync_Stopped_ReleasesTheProducer()
+    {
+        var dispatcher = new UiDispatcher<int>(_ => { }, _ => { }, weigh: _ => 10, maxWeight: 10);
+        dispatcher.Enqueue(1);
+        var waiting = dispatcher.WaitForRoomAsync(CancellationToken.None);
+        Assert.False(waiting.IsCompleted);
+
+        dispatcher.Stop();
+
+        await waiting.WaitAsync(TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public async Task WaitForRoomAsync_Cancelled_Throws()
+    {
+        var dispatcher = new UiDispatcher<int>(_ => { }, _ => { }, weigh: _ => 10, maxWeight: 10);
+        dispatcher.Enqueue(1);
+        using var cts = new CancellationTokenSource();
+        var waiting = dispatcher.WaitForRoomAsync(cts.Token);
+
+        await cts.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting);
+    }
+
+    [Fact]
+    public async Task Drain_ProducerBoundedByWeight_AppliesEverythingInOrderWithinTheBound()
+    {
+        // A producer thread that always waits for room, and a UI that drains with a time slice: every item arrives,
+        // in order, and the queued weight never exceeds the bound plus one item.
+        var posted = new BlockingCollectionQueue();
+        var seen = new List<int>();
+        long maxSeen = 0;
+        UiDispatcher<int>? dispatcher = null;
+        dispatcher = new UiDispatcher<int>(
+            posted.Post,
+            batch =>
+            {
+                maxSeen = Math.Max(maxSeen, dispatcher!.Weight);
+                seen.AddRange(batch);
+            },
+            maxBatch: 7,
+            weigh: _ => 10,
+            maxWeight: 50,
+            slice: TimeSpan.FromMilliseconds(20));
+        var producer = Task.Run(async () =>
+        {
+            for (var i = 0; i < 2000; i++)
+            {
+                dispatcher.Enqueue(i);
+                await dispatcher.WaitForRoomAsync(CancellationToken.None);
+            }
+        });
+
+        while (!producer.IsCompleted || dispatcher.Backlog > 0)
+        {
+            posted.RunNext(TimeSpan.FromMilliseconds(50));
+        }
+
+        await producer;
+        Assert.Equal(Enumerable.Range(0, 2000), seen);
+        Assert.InRange(maxSeen, 10, 60);
+        Assert.Equal(0, dispatcher.Weight);
+    }
+
+    [Fact]
+    public void Drain_WithSlice_AppliesItemsThatArriveDuringTheSliceAndCallsDrainedOnce()
+    {
+        var posted = new Queue<Action>();
+        var batches = new List<int[]>();
+        var drained = 0;
+        UiDispatcher<int>? dispatcher = null;
+        dispatcher = new UiDispatcher<int>(
+            posted.Enqueue,
+            batch =>
+            {
+                batches.Add([.. batch]);
+                if (batch[^1] < 3)
+                {
+                    dispatcher!.Enqueue(batch[^1] + 1); // arrives while the drain is running
+                }
+            },
+            slice: TimeSpan.FromSeconds(5),
+            drained: () => drained++);
+        dispatcher.Enqueue(0);
+
+        posted.Dequeue()();
+
+        Assert.Equal([[0], [1], [2], [3]], batches);
+        Assert.Equal(1, drained);
+        Assert.Empty(posted);
+    }
+
+    /// <summary>Posted drains, run one by one on the test thread as the UI loop would.</summary>
+    private sealed class BlockingCollectionQueue
+    {
+        private readonly System.Collections.Concurrent.BlockingCollection<Action> _actions = [];
+
+        public void Post(Action action) => _actions.Add(action);
+
+        public void RunNext(TimeSpan timeout)
+        {
+            if (_actions.TryTake(out var action, timeout))
+            {
+                action();
+            }
+        }
+    }
+}
+
+public class UiDispatcherFailureTests
+{
+    [Fact]
+    public async Task Drain_ApplyThrows_RoomIsGivenBackAndLaterItemsAreDrained()
+    {
+        var posted = new Queue<Action>();
+        var seen = new List<int>();
+        var dispatcher = new UiDispatcher<int>(
+            posted.Enqueue,
+            batch =>
+            {
+                if (batch.Contains(13))
+                {
+                    throw new InvalidOperationException("a bug in a handler");
+                }
+
+                seen.AddRange(batch);
+            },
+            weigh: _ => 10,
+            maxWeight: 10);
+        dispatcher.Enqueue(13);
+
+        Assert.Throws<InvalidOperationException>(() => posted.Dequeue()());
+        await dispatcher.WaitForRoomAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+        dispatcher.Enqueue(14);
+        posted.Dequeue()();
+
+        Assert.Equal([14], seen);
+        Assert.Equal(0, dispatcher.Weight);
+    }
+}

@@ -1,5 +1,6 @@
 using NetTerm.Core.Profiles;
 using NetTerm.Core.Sessions;
+using NetTerm.Core.Transcripts;
 
 namespace NetTerm.Cli.Commands;
 
@@ -12,4 +13,8 @@ internal sealed record ConnectRequest(
     TimeSpan Wait,
     string? LogFile,
     bool Verbose,
-    bool Quiet);
+    bool Quiet)
+{
+    /// <summary>How <see cref="LogFile"/> is written (--log-format).</summary>
+    public TranscriptFormat LogFormat { get; init; }
+}

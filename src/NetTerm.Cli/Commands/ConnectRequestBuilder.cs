@@ -7,6 +7,7 @@ using NetTerm.Core.Persistence;
 using NetTerm.Core.Profiles;
 using NetTerm.Core.Sessions;
 using NetTerm.Core.Text;
+using NetTerm.Core.Transcripts;
 using NetTerm.Core.Transport;
 
 namespace NetTerm.Cli.Commands;
@@ -69,8 +70,16 @@ internal static class ConnectRequestBuilder
             Seconds(pr.GetValue(o.Wait), "--wait", allowZero: true),
             from.Pick(o.Log, s => s.LogFile is null ? null : new FileInfo(s.LogFile))?.FullName,
             pr.GetValue(o.Verbose),
-            pr.GetValue(o.Quiet));
+            pr.GetValue(o.Quiet))
+        {
+            LogFormat = LogFormat(pr, o, saved),
+        };
     }
+
+    /// <summary>--log-format as typed, else the saved session's, else text.</summary>
+    public static TranscriptFormat LogFormat(ParseResult pr, ConnectionOptions o, SavedSession? saved) =>
+        TranscriptSinks.Parse(new OptionSources(pr, saved).Pick(o.LogFormat, s => s.LogFormat))
+        ?? throw new UsageException("--log-format must be text or jsonl");
 
     private static HostPort ParseTarget(string? hostText, string? portText, int defaultPort)
     {

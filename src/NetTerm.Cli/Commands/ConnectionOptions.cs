@@ -81,6 +81,8 @@ internal sealed class ConnectionOptions
 
     public Option<FileInfo?> Log { get; } = new("--log", "-l") { Description = "Write a timestamped transcript to this file", HelpName = "file" };
 
+    public Option<string> LogFormat { get; } = CreateLogFormat();
+
     public Option<bool> NoTui { get; } = new("--no-tui", "-n")
     {
         Description = "Headless: stdin lines go to the server, server text to stdout (like nc)",
@@ -134,6 +136,17 @@ internal sealed class ConnectionOptions
         return mode;
     }
 
+    private static Option<string> CreateLogFormat()
+    {
+        var format = new Option<string>("--log-format")
+        {
+            Description = "Transcript format: text (swaks-style lines) or jsonl (one JSON object per line; secrets redacted alike)",
+            DefaultValueFactory = _ => "text",
+        };
+        format.AcceptOnlyFromAmong("text", "jsonl");
+        return format;
+    }
+
     private static Option<string> CreateBackspace()
     {
         var backspace = new Option<string>("--backspace")
@@ -148,6 +161,6 @@ internal sealed class ConnectionOptions
     public IEnumerable<Option> All =>
     [
         Session, Mode, IPv4, IPv6, ConnectTimeout, IdleTimeout, KeepAlive, Tls, Ca, Insecure, Sni, Cert, Key, TlsMin, Proxy,
-        Lf, Cr, Charset, TerminalType, Log, NoTui, Binary, Wait, Scrollback, Backspace, ReplyTimeout, AllowPlaintextAuth, Verbose, Quiet,
+        Lf, Cr, Charset, TerminalType, Log, LogFormat, NoTui, Binary, Wait, Scrollback, Backspace, ReplyTimeout, AllowPlaintextAuth, Verbose, Quiet,
     ];
 }

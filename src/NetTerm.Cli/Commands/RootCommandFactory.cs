@@ -48,6 +48,11 @@ internal static class RootCommandFactory
         root.SetAction((pr, ct) => connect.RunAsync(pr, options, pr.GetValue(host), pr.GetValue(port), 23, null, ct));
         root.Subcommands.Add(new SmtpCommand(connect, console, getEnv));
         root.Subcommands.Add(new SandboxCommand(console));
+        root.Subcommands.Add(new Auth.AuthPlainCommand(console));
+        root.Subcommands.Add(new Auth.AuthLoginCommand(console));
+        // "Connect?" in `mx` runs `smtp HOST` through this same root, exactly as if typed.
+        root.Subcommands.Add(new Mx.MxCommand(console, (args, ct) => root.Parse(args).InvokeAsync(
+            new System.CommandLine.InvocationConfiguration { EnableDefaultExceptionHandler = false, Output = console.HelpOutput }, ct)));
         CommandHelp.Install(root);
         return root;
     }

@@ -22,10 +22,37 @@ internal sealed class SmtpSendAction(ConsoleStreams console, Func<string, string
         await using (stdout.ConfigureAwait(false))
         {
             TextWriter transcript = json ? console.Error : stdout;
-            var sender = new SmtpSender(options, quiet ? null : transcript.WriteLine);
-            await using (sender.ConfigureAwait(false))
+            Action<string>? print = quiet ? null : transcript.WriteLine;
+            var (hosts, dnsError) = pr.GetValue(o.Server) is null
+                ? await MxHostsAsync(pr, o, options, print, ct).ConfigureAwait(false)
+                : ([(options.Session.Host, options.Session.Host)], null);
+            if (dnsError is not null)
             {
-                var report = await sender.RunAsync(ct).ConfigureAwait(false);
+                await (json ? console.Error : stdout).WriteLineAsync("netterm: FAILED at connect: " + dnsError + " (exit 3)").ConfigureAwait(false);
+                return ExitCodes.Dns;
+            }
+
+            SendReport report = null!;
+            foreach (var (dial, name) in hosts)
+            {
+                // A host that cannot be reached is passed over for the next (RFC 5321 §5.1); any other outcome is final.
+                // The MX host's address is dialled (the lookup already went to the chosen DNS server); its name is what
+                // the certificate must match.
+                var attempt = options with { Session = options.Session with { Host = dial, UpgradeTls = options.Session.UpgradeTls! with { TargetHost = name } } };
+                attempt = attempt with { Session = attempt.Session with { Tls = options.Session.Tls is null ? null : attempt.Session.UpgradeTls } };
+                var sender = new SmtpSender(attempt, print);
+                await using (sender.ConfigureAwait(false))
+                {
+                    report = await sender.RunAsync(ct).ConfigureAwait(false);
+                }
+
+                if (report.FailedStage != "connect")
+                {
+                    break;
+                }
+            }
+
+            {
                 report.ExitCode = ExitCodeFor(report);
                 var summary = Summary(report, options);
                 if (json)
@@ -41,6 +68,35 @@ internal sealed class SmtpSendAction(ConsoleStreams console, Func<string, string
                 return report.ExitCode;
             }
         }
+    }
+
+    /// <summary>The MX hosts of the first recipient's domain, most preferred first, or the domain itself when it
+    /// has no MX; a null MX, a missing domain or a DNS failure is a one-line DNS error (exit 3).</summary>
+    private static async Task<(IReadOnlyList<(string Dial, string Name)> Hosts, string? Error)> MxHostsAsync(
+        ParseResult pr, SmtpSendOptions o, SendOptions options, Action<string>? print, CancellationToken ct)
+    {
+        System.Net.IPEndPoint? dns = null;
+        if (pr.GetValue(o.DnsServer) is { } text && !Smtp.Mx.DnsResolverOptions.TryParseServer(text, out dns))
+        {
+            throw new UsageException($"--dns-server must be IP[:PORT] (got '{text}')");
+        }
+
+        var domain = options.Session.Host;
+        var found = await new Smtp.Mx.DnsMxResolver(new Smtp.Mx.DnsResolverOptions(dns)).ResolveAsync(domain, ct).ConfigureAwait(false);
+        if (!found.HasHosts)
+        {
+            return ([], $"MX lookup for {domain}: {found.Message}");
+        }
+
+        var hosts = found.Hosts.SelectMany(h => h.Addresses.Select(a => (a.ToString(), h.Host))).ToList();
+        if (hosts.Count == 0)
+        {
+            return ([], $"MX lookup for {domain}: no address for " + string.Join(", ", found.Hosts.Select(h => h.Host)));
+        }
+
+        print?.Invoke($"=== MX for {domain}: " + string.Join(", ", found.Hosts.Select(h =>
+            h.Preference is { } p ? $"{h.Host} ({p.ToString(CultureInfo.InvariantCulture)})" : h.Host + " (no MX: the domain itself)")));
+        return (hosts, null);
     }
 
     internal static int ExitCodeFor(SendReport report)

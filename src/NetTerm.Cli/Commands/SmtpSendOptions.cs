@@ -6,7 +6,9 @@ namespace NetTerm.Cli.Commands;
 /// response file): files are named with --body-file and --eml.</summary>
 internal sealed class SmtpSendOptions
 {
-    public Option<string?> Server { get; } = new("--server", "-s") { Description = "Mail server (name or address)", HelpName = "host" };
+    public Option<string?> Server { get; } = new("--server", "-s") { Description = "Mail server (name or address); without it, the MX hosts of the first recipient's domain, in preference order", HelpName = "host" };
+
+    public Option<string?> DnsServer { get; } = new("--dns-server") { Description = "DNS server for the MX lookup (IP[:PORT]; default: the system's)", HelpName = "ip" };
 
     public Option<int?> Port { get; } = new("--port", "-p") { Description = "Port (default 25; 465 means implicit TLS)", HelpName = "port" };
 
@@ -74,7 +76,7 @@ internal sealed class SmtpSendOptions
 
     public IEnumerable<Option> All =>
     [
-        Server, Port, Tls, StartTls, Ca, Insecure, Helo, From, To, Cc, Subject, Header, Body, BodyFile, Eml, Auth, User, PasswordEnv,
+        Server, DnsServer, Port, Tls, StartTls, Ca, Insecure, Helo, From, To, Cc, Subject, Header, Body, BodyFile, Eml, Auth, User, PasswordEnv,
         PasswordStdin, AllowPlaintextAuth, Pipelining, Count, QuitAfter, Timeout, Quiet, ShowData, Json,
     ];
 }

@@ -16,7 +16,7 @@ internal static class SmtpSendRequest
     public static async Task<SendOptions> BuildAsync(
         ParseResult pr, SmtpSendOptions o, ConsoleStreams console, Func<string, string?> getEnv, CancellationToken ct)
     {
-        var server = pr.GetValue(o.Server) ?? throw new UsageException("--server is required (the mail server to talk to)");
+        // Without --server the MX lookup picks hosts later; the options name the first recipient's domain for now.
         var from = pr.GetValue(o.From) ?? throw new UsageException("--from is required (the envelope sender)");
         var to = pr.GetValue(o.To) ?? [];
         var cc = pr.GetValue(o.Cc) ?? [];
@@ -43,6 +43,7 @@ internal static class SmtpSendRequest
             throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"--timeout must be a number of seconds between 0 and 86400 (got {timeout})"));
         }
 
+        var server = pr.GetValue(o.Server) ?? DomainOf(to[0]);
         var tls = new TlsOptions(server, CaFile: pr.GetValue(o.Ca)?.FullName, Insecure: pr.GetValue(o.Insecure));
         if (tls.CaFile is { } ca && !File.Exists(ca))
         {
@@ -187,6 +188,15 @@ internal static class SmtpSendRequest
         }
 
         return output.ToArray();
+    }
+
+    /// <summary>The domain of an address ("b@example.org" → "example.org").</summary>
+    internal static string DomainOf(string address)
+    {
+        var at = address.LastIndexOf('@');
+        return at > 0 && at < address.Length - 1
+            ? address[(at + 1)..].TrimEnd('>')
+            : throw new UsageException($"--to {address}: no domain to look up MX for (give --server)");
     }
 
     private static string DefaultHelo()

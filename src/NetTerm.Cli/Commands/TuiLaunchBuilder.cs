@@ -3,6 +3,7 @@ using System.Globalization;
 using NetTerm.Cli.Composition;
 using NetTerm.Core.Persistence;
 using NetTerm.Core.Sessions;
+using NetTerm.Core.Transcripts;
 using NetTerm.Tui;
 
 namespace NetTerm.Cli.Commands;
@@ -44,9 +45,11 @@ internal static class TuiLaunchBuilder
             request?.LogFile ?? pr.GetValue(o.Log)?.FullName,
             scrollback)
         {
+            LogFormat = request?.LogFormat ?? ConnectRequestBuilder.LogFormat(pr, o, null),
             Backspace = pr.GetValue(o.Backspace) == "ctrl-h" ? BackspaceKey.ControlH : BackspaceKey.Delete,
             SavedSessions = () => ListSaved(getEnv),
-            SaveSession = t => Save(t, OptionsFor(t), request?.LogFile ?? pr.GetValue(o.Log)?.FullName, getEnv),
+            SaveSession = t => Save(t, OptionsFor(t), request?.LogFile ?? pr.GetValue(o.Log)?.FullName,
+                request?.LogFormat ?? ConnectRequestBuilder.LogFormat(pr, o, null), getEnv),
             NoColor = !string.IsNullOrEmpty(getEnv("NO_COLOR")),
             History = new HistoryPersistence(
                 new HistoryStore(ConfigPaths.Resolve(getEnv).HistoryDirectory),
@@ -73,11 +76,11 @@ internal static class TuiLaunchBuilder
     }
 
     /// <summary>Stores the target under a name made from it ("mail.example.com-25"), with the options in force.</summary>
-    private static string Save(ConnectTarget t, SessionOptions options, string? logFile, Func<string, string?> getEnv)
+    private static string Save(ConnectTarget t, SessionOptions options, string? logFile, TranscriptFormat logFormat, Func<string, string?> getEnv)
     {
         var name = NameFor(t);
         var store = SavedSessionLookup.OpenStore(getEnv);
-        store.Save(SavedSession.FromSessionOptions(name, options, logFile) with { Mode = t.Mode, Tls = t.Tls });
+        store.Save(SavedSession.FromSessionOptions(name, options, logFile, TranscriptSinks.Name(logFormat)) with { Mode = t.Mode, Tls = t.Tls });
         return $"'{name}' in {store.Directory} (open it with netterm --session {name})";
     }
 }

@@ -9,4 +9,8 @@ internal sealed record ConsoleStreams(Stream Input, Stream Output, TextWriter Er
 
     /// <summary>stdin and stdout are both terminals: the full-screen client can run.</summary>
     public bool IsTerminal { get; init; }
+
+    /// <summary>stdin is a terminal (stdout may be redirected): a password can be typed without echo, and a
+    /// question can be asked.</summary>
+    public bool InputIsTerminal { get; init; }
 }

@@ -7,7 +7,7 @@ namespace NetTerm.Cli.Headless;
 
 internal sealed partial class HeadlessRunner
 {
-    private async Task ConsumeEventsAsync(Session session, IProfileSession profile, TranscriptWriter? transcript)
+    private async Task ConsumeEventsAsync(Session session, IProfileSession profile, ITranscriptSink? transcript)
     {
         await foreach (var e in session.Events.ReadAllAsync().ConfigureAwait(false))
         {

@@ -28,7 +28,7 @@ internal sealed partial class HeadlessRunner
 
     public async Task<int> RunAsync(CancellationToken ct)
     {
-        TranscriptWriter? transcript = null;
+        ITranscriptSink? transcript = null;
         try
         {
             transcript = _request.LogFile is { } path ? OpenTranscript(path) : null;
@@ -100,7 +100,7 @@ internal sealed partial class HeadlessRunner
         }
     }
 
-    private static TranscriptWriter OpenTranscript(string path) => TranscriptWriter.Open(path, new TranscriptOptions());
+    private ITranscriptSink OpenTranscript(string path) => TranscriptSinks.Open(path, _request.LogFormat, new TranscriptOptions());
 
     private async Task PumpInputAsync(Session session, IProfileSession profile, CancellationToken ct)
     {

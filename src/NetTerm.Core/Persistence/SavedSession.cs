@@ -36,6 +36,12 @@ public sealed record SavedSession(string Name, string Host, int Port)
 
     public string? LogFile { get; init; }
 
+    /// <summary>The values <see cref="LogFormat"/> accepts.</summary>
+    public static IReadOnlyList<string> LogFormats { get; } = ["text", "jsonl"];
+
+    /// <summary>text or jsonl: how <see cref="LogFile"/> is written.</summary>
+    public string LogFormat { get; init; } = "text";
+
     public string Charset { get; init; } = "utf-8";
 
     public string TerminalType { get; init; } = "DUMB";
@@ -70,7 +76,8 @@ public sealed record SavedSession(string Name, string Host, int Port)
 
     /// <summary>Captures what <paramref name="options"/> has that a saved session keeps.</summary>
     /// <exception cref="ArgumentException"><paramref name="name"/> is not a valid session name.</exception>
-    public static SavedSession FromSessionOptions(string name, SessionOptions options, string? logFile)
+    /// <param name="logFormat">text or jsonl.</param>
+    public static SavedSession FromSessionOptions(string name, SessionOptions options, string? logFile, string logFormat = "text")
     {
         SessionNames.Validate(name);
         ArgumentNullException.ThrowIfNull(options);
@@ -93,6 +100,7 @@ public sealed record SavedSession(string Name, string Host, int Port)
                 _ => "crlf",
             },
             LogFile = logFile,
+            LogFormat = logFormat,
             // WebName ("utf-8", "iso-8859-1", "ibm437", "windows-1252") is what TextDecoderFactory resolves back.
             Charset = options.Encoding.WebName,
             TerminalType = options.TerminalType,
@@ -126,6 +134,11 @@ public sealed record SavedSession(string Name, string Host, int Port)
         if (!LineEndings.Contains(LineEnding))
         {
             throw new FormatException($"lineEnding must be one of {string.Join(", ", LineEndings)} (got '{LineEnding}')");
+        }
+
+        if (!LogFormats.Contains(LogFormat))
+        {
+            throw new FormatException($"logFormat must be one of {string.Join(", ", LogFormats)} (got '{LogFormat}')");
         }
 
         if (string.IsNullOrWhiteSpace(Charset) || string.IsNullOrWhiteSpace(TerminalType))

@@ -35,6 +35,8 @@ internal sealed class SavedSessionDocument
 
     public string? LogFile { get; set; }
 
+    public string LogFormat { get; set; } = "text";
+
     public string Charset { get; set; } = "utf-8";
 
     public string TerminalType { get; set; } = "DUMB";
@@ -51,6 +53,7 @@ internal sealed class SavedSessionDocument
         Sni = session.Sni,
         LineEnding = session.LineEnding,
         LogFile = session.LogFile,
+        LogFormat = session.LogFormat,
         Charset = session.Charset,
         TerminalType = session.TerminalType,
     };
@@ -73,6 +76,7 @@ internal sealed class SavedSessionDocument
             Sni = Sni,
             LineEnding = LineEnding,
             LogFile = LogFile,
+            LogFormat = LogFormat,
             Charset = Charset,
             TerminalType = TerminalType,
         };

@@ -153,6 +153,7 @@ public sealed partial class Session
     }
 
     private byte[] _heldPreview = [];
+    private char[] _chars = [];
 
     private async ValueTask DeliverAsync(ReadOnlyMemory<byte> data)
     {
@@ -167,9 +168,12 @@ public sealed partial class Session
             return;
         }
 
-        var chars = new char[Options.Encoding.GetMaxCharCount(data.Length)];
-        var count = _decoder.GetChars(data.Span, chars, flush: false);
-        await PublishAsync(new DataReceivedEvent(new string(chars, 0, count), data.ToArray(), IsTls)).ConfigureAwait(false);
+        // One decode buffer for the session: the event's string is the only per-read copy of the text.
+        var max = Options.Encoding.GetMaxCharCount(data.Length);
+        if (_chars.Length < max)
+            _chars = new char[max];
+        var count = _decoder.GetChars(data.Span, _chars, flush: false);
+        await PublishAsync(new DataReceivedEvent(new string(_chars, 0, count), data.ToArray(), IsTls)).ConfigureAwait(false);
     }
 
     private void FlushDecoder()

@@ -23,7 +23,7 @@ public static class ControlEscaper
     {
         ArgumentNullException.ThrowIfNull(text);
         options ??= ControlEscaperOptions.Stdout;
-        if (text.AsSpan().IndexOfAny(options.Special) < 0)
+        if (EscapeTables.IndexOfSpecial(text, options.Special) < 0)
             return text;
         var carry = '\0';
         return EscapeToString(text, options, isFinalBlock: true, ref carry);
@@ -143,7 +143,7 @@ public static class ControlEscaper
         while (si < source.Length)
         {
             var rest = source[si..];
-            var index = rest.IndexOfAny(special);
+            var index = EscapeTables.IndexOfSpecial(rest, special);
             var run = index < 0 ? rest.Length : index;
             if (run > 0)
             {

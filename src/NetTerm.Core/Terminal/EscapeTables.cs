@@ -14,6 +14,22 @@ internal static class EscapeTables
         Create(keepTab: true, keepLineFeed: true),
     ];
 
+    /// <summary>The index of the first character of <paramref name="special"/> in <paramref name="text"/>, or -1.
+    /// Printable ASCII is never special, so its end is found with the cheap range search first and the full set
+    /// (controls, surrogates, invisible and bidi characters: a slower probabilistic search) is only used from the
+    /// first other character on.</summary>
+    internal static int IndexOfSpecial(ReadOnlySpan<char> text, SearchValues<char> special)
+    {
+        var index = text.IndexOfAnyExceptInRange(' ', '~');
+        if (index < 0)
+            return -1;
+        // Usually it is special itself (CR, LF, ESC): a set search just to find it at once costs more than this.
+        if (special.Contains(text[index]))
+            return index;
+        var found = text[(index + 1)..].IndexOfAny(special);
+        return found < 0 ? -1 : index + 1 + found;
+    }
+
     private static SearchValues<char> Create(bool keepTab, bool keepLineFeed)
     {
         var chars = new List<char>(2400);

@@ -129,7 +129,8 @@ public sealed class RawByteLog
             var index = (int)((_end - _firstBlockStart) >> BlockShift);
             if (index == _blocks.Count)
             {
-                _blocks.PushBack(_spare ?? new byte[BlockSize]);
+                // Pinned and unzeroed, like the scrollback's blocks: long-lived, and only written bytes are read.
+                _blocks.PushBack(_spare ?? GC.AllocateUninitializedArray<byte>(BlockSize, pinned: true));
                 _spare = null;
             }
 

@@ -15,6 +15,13 @@ public sealed partial class Scrollback
     /// <summary>Spare blocks kept for reuse, so a full ring that keeps evicting does not churn the GC.</summary>
     private const int MaxPooledBlocks = 4;
 
+    /// <summary>Blocks held at most (entries name a block by its number's low 16 bits); appends evict below it.</summary>
+    private const int MaxBlockSpan = 65_536 - BlockSlack;
+
+    /// <summary>Room above <see cref="MaxBlockSpan"/> for the last line, which can grow in place by a few blocks
+    /// (a 16 K-unit line with a run per unit is 256 KiB) without evicting anything.</summary>
+    private const int BlockSlack = 8;
+
     private readonly RingBuffer<byte[]> _blocks;
     private readonly Stack<byte[]> _pool = new();
 
@@ -26,6 +33,12 @@ public sealed partial class Scrollback
 
     private int LastBlock => _firstBlock + _blocks.Count - 1;
 
+    /// <summary>Tests start the block numbering elsewhere, to cross a 16-bit wrap without writing 4 GiB.</summary>
+    internal int StartBlockNumber
+    {
+        init => _firstBlock = value;
+    }
+
     /// <summary>Writes one piece (text and the runs that intersect it, rebased to the piece) at the end of the
     /// block storage. <paramref name="runIndex"/> is the first run not yet wholly written, carried between the
     /// pieces of one line so splitting a long line stays linear.</summary>
@@ -34,19 +47,23 @@ public sealed partial class Scrollback
     {
         // Invalid UTF-16 (a lone surrogate) is encoded as U+FFFD, which is one UTF-16 unit like the original, so
         // run positions stay valid after the round trip.
-        var textBytes = Encoding.UTF8.GetByteCount(piece);
+        var ascii = Ascii.IsValid(piece);
+        var textBytes = ascii ? piece.Length : Encoding.UTF8.GetByteCount(piece);
         var pieceEnd = pieceStart + piece.Length;
         while (runIndex < runs.Length && runs[runIndex].End <= pieceStart)
             runIndex++;
         var maxRuns = 0;
         for (var i = runIndex; i < runs.Length && runs[i].Start < pieceEnd; i++)
             maxRuns++;
-        if (textBytes == 0 && maxRuns == 0)
-            return (LastBlock, _writeOffset, 0, 0);
-
         var (block, offset) = Reserve(textBytes + (maxRuns * EncodedRunSize));
+        if (textBytes == 0 && maxRuns == 0)
+            return (block, offset, 0, 0);
+
         var span = _blocks[block - _firstBlock].AsSpan(offset);
-        Encoding.UTF8.GetBytes(piece, span);
+        if (ascii)
+            Ascii.FromUtf16(piece, span, out _);
+        else
+            Encoding.UTF8.GetBytes(piece, span);
         var runSpan = span[textBytes..];
         int runCount = 0, lastStart = 0, lastEnd = -1;
         CellStyle lastStyle = default;
@@ -81,23 +98,30 @@ public sealed partial class Scrollback
 
     private (int Block, int Offset) Reserve(int size)
     {
-        if (_blocks.Count > 0 && _blocks.Last.Length - _writeOffset >= size)
+        // An entry stores a 16-bit offset: past that (only the end of an oversized block) a new block starts.
+        if (_blocks.Count > 0 && _blocks.Last.Length - _writeOffset >= size && _writeOffset <= ScrollbackEntry.MaxOffset)
             return (LastBlock, _writeOffset);
 
         // A rewound last block that holds nothing else (ReplaceLast grew past it) is given back rather than
         // left behind empty.
         if (_blocks.Count > 0 && _writeOffset == 0)
             ReturnBlock(_blocks.PopBack());
-        var block = size <= BlockSize ? (_pool.Count > 0 ? _pool.Pop() : new byte[BlockSize]) : new byte[size];
+        var block = size <= BlockSize ? (_pool.Count > 0 ? _pool.Pop() : NewBlock()) : new byte[size];
         _blocks.PushBack(block);
         _writeOffset = 0;
         return (LastBlock, 0);
     }
 
+    /// <summary>Blocks live long: on the pinned object heap they are never copied from generation to generation by
+    /// the collector (a flood fills them faster than gen 0 is collected), and their bytes are always written before
+    /// an entry points at them, so they need no zeroing.</summary>
+    internal static byte[] NewBlock() => GC.AllocateUninitializedArray<byte>(BlockSize, pinned: true);
+
     private void EvictFirst()
     {
         _lines.PopFront();
-        var keepFrom = _lines.Count > 0 ? _lines.First.Block : LastBlock;
+        var keepFrom = _lines.Count > 0 ? BlockOf(_lines.First) : LastBlock;
+        DropOffsetsBefore(FirstLineNumber);
         while (_blocks.Count > 1 && _firstBlock < keepFrom)
         {
             ReturnBlock(_blocks.PopFront());
@@ -112,7 +136,11 @@ public sealed partial class Scrollback
     }
 
     private ReadOnlySpan<byte> Bytes(ScrollbackEntry entry, int length) =>
-        length == 0 ? [] : _blocks[entry.Block - _firstBlock].AsSpan(entry.Offset, length);
+        length == 0 ? [] : _blocks[BlockOf(entry) - _firstBlock].AsSpan(entry.Offset, length);
+
+    /// <summary>The block number of an entry: the held blocks span fewer than 65,536 numbers from
+    /// <see cref="_firstBlock"/>, so the low 16 bits decide it.</summary>
+    private int BlockOf(ScrollbackEntry entry) => _firstBlock + (ushort)(entry.BlockLow - (ushort)_firstBlock);
 
     private string DecodeText(ScrollbackEntry entry) =>
         entry.TextBytes == 0 ? string.Empty : Encoding.UTF8.GetString(Bytes(entry, entry.TextBytes));

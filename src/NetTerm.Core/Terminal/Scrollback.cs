@@ -5,10 +5,11 @@ namespace NetTerm.Core.Terminal;
 /// view only draws the visible range (<see cref="GetLine"/>) and redraws when <see cref="Version"/> changes.
 /// </summary>
 /// <remarks>
-/// Text is stored as UTF-8 in 64 KiB blocks, with a 24-byte entry per line, and style runs only for lines that
+/// Text is stored as UTF-8 in 64 KiB blocks, with a 16-byte entry per line, and style runs only for lines that
 /// have them; evicting lines frees whole blocks, which are reused. A string per line would cost about 2.3 times
-/// the text in managed memory; this layout costs about 1.3 times for 80-column ASCII. Not thread-safe: use it
-/// from the UI thread only.
+/// the text in managed memory; this layout costs about 1.2 times for 80-column ASCII. At most 65,536 blocks
+/// (4 GiB of text) are held: beyond that the oldest lines are evicted as if the line cap were reached. Not
+/// thread-safe: use it from the UI thread only.
 /// </remarks>
 public sealed partial class Scrollback
 {
@@ -27,8 +28,14 @@ public sealed partial class Scrollback
         ArgumentOutOfRangeException.ThrowIfGreaterThan(maxLineLength, MaxLineLengthLimit);
         MaxLines = maxLines;
         MaxLineLength = maxLineLength;
-        _lines = new RingBuffer<ScrollbackEntry>(maxLines, initialCapacity: Math.Min(maxLines, 1024));
-        _blocks = new RingBuffer<byte[]>(maxLines + 2);
+        // The entry ring is allocated at its full size at once: growing it by doubling left the outgrown arrays
+        // (as large again as the ring) as large-object garbage until a full collection, which measured 16 MB of a
+        // million-line scrollback. The pages of a fresh array are not touched until lines are written to them, so a
+        // ring that never fills still costs only what it holds.
+        _lines = new RingBuffer<ScrollbackEntry>(maxLines, initialCapacity: maxLines);
+        _blocks = new RingBuffer<byte[]>(Math.Min(maxLines + 2, MaxBlockSpan + BlockSlack));
+        // One change per held line at most, plus the one in force before the first of them.
+        _offsets = new RingBuffer<OffsetChange>(maxLines + 1, initialCapacity: 4);
     }
 
     /// <summary>Lines held now (at most <see cref="MaxLines"/>).</summary>
@@ -70,15 +77,16 @@ public sealed partial class Scrollback
             throw new InvalidOperationException("The scrollback is empty: there is no last line to replace.");
         ValidateRuns(text.Length, runs);
         var last = _lines.Last;
+        var lastTimestamp = GetTimestamp(_lines.Count - 1);
         var end = SplitEnd(text, 0);
         var runIndex = 0;
 
         // The last line is always the last thing written, so its bytes can be rewritten in place.
         _writeOffset = last.Offset;
         var (block, offset, textBytes, runCount) = Write(text[..end], runs, 0, ref runIndex);
-        _lines.Last = last with { Block = block, Offset = offset, TextBytes = textBytes, RunCount = runCount };
+        _lines.Last = last.Moved(block, offset, textBytes, runCount);
         if (end < text.Length)
-            AppendPieces(last.Kind, text, runs, end, last.Timestamp);
+            AppendPieces(last.Kind, text, runs, end, lastTimestamp);
         Version++;
     }
 
@@ -88,6 +96,7 @@ public sealed partial class Scrollback
         while (_blocks.Count > 0)
             ReturnBlock(_blocks.PopFront());
         _lines.Clear();
+        _offsets.Clear();
         _firstBlock = 0;
         _writeOffset = 0;
         Version++;
@@ -97,14 +106,18 @@ public sealed partial class Scrollback
     public ScrollbackLine GetLine(int index)
     {
         var entry = _lines[index];
-        return new ScrollbackLine(entry.Kind, DecodeText(entry), DecodeRuns(entry), entry.Timestamp);
+        return new ScrollbackLine(entry.Kind, DecodeText(entry), DecodeRuns(entry), GetTimestamp(index));
     }
 
     /// <summary>A line's kind without materialising its text.</summary>
     public LineKind GetKind(int index) => _lines[index].Kind;
 
     /// <summary>A line's timestamp without materialising its text (for delta timestamps).</summary>
-    public DateTimeOffset GetTimestamp(int index) => _lines[index].Timestamp;
+    public DateTimeOffset GetTimestamp(int index)
+    {
+        var offset = TimeSpan.FromMinutes(OffsetMinutesOf(FirstLineNumber + index));
+        return new DateTimeOffset(_lines[index].UtcTicks + offset.Ticks, offset);
+    }
 
     private void AppendPieces(LineKind kind, ReadOnlySpan<char> text, ReadOnlySpan<StyleRun> runs, int start, DateTimeOffset timestamp)
     {
@@ -113,11 +126,11 @@ public sealed partial class Scrollback
         do
         {
             var end = SplitEnd(text, pos);
-            if (_lines.IsFull)
+            while (_lines.Count > 0 && (_lines.IsFull || _blocks.Count >= MaxBlockSpan))
                 EvictFirst();
             var (block, offset, textBytes, runCount) = Write(text[pos..end], runs, pos, ref runIndex);
-            _lines.PushBack(new ScrollbackEntry(
-                timestamp.UtcTicks, block, offset, textBytes, runCount, (short)timestamp.Offset.TotalMinutes, kind));
+            RecordOffset(TotalAppended, (short)timestamp.Offset.TotalMinutes);
+            _lines.PushBack(new ScrollbackEntry(timestamp.UtcTicks, block, offset, textBytes, runCount, kind));
             TotalAppended++;
             pos = end;
         }

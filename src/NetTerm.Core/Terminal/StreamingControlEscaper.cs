@@ -22,7 +22,7 @@ public sealed class StreamingControlEscaper
     /// <summary>Escapes the next chunk. A trailing CR or high surrogate is held back, not lost.</summary>
     public string Escape(ReadOnlySpan<char> chunk)
     {
-        if (_carry == '\0' && chunk.IndexOfAny(Options.Special) < 0)
+        if (_carry == '\0' && EscapeTables.IndexOfSpecial(chunk, Options.Special) < 0)
             return chunk.IsEmpty ? string.Empty : new string(chunk);
         return ControlEscaper.EscapeToString(chunk, Options, isFinalBlock: false, ref _carry);
     }

@@ -15,6 +15,10 @@ public sealed partial class TerminalTextProcessor
     private int _cursor;
     private bool _dirty;
 
+    /// <summary>False while every cell of the line is in the default style: <see cref="_styles"/> is then not
+    /// kept up to date at all, which spares a plain-text flood a per-cell fill and a per-cell run scan.</summary>
+    private bool _styled;
+
     /// <summary>Set when the live line was detached by a line appended after it: the LF that ends the peer's line
     /// then ends a line that is already shown, and must not add an empty one.</summary>
     private bool _swallowLineFeed;
@@ -33,7 +37,8 @@ public sealed partial class TerminalTextProcessor
             WrapLine();
         PadToCursor();
         _chars[_cursor] = c;
-        _styles[_cursor] = style;
+        if (_styled || StartStyling(style))
+            _styles[_cursor] = style;
         _cursor++;
         _length = Math.Max(_length, _cursor);
         _dirty = true;
@@ -58,13 +63,25 @@ public sealed partial class TerminalTextProcessor
             PadToCursor();
             var n = Math.Min(text.Length, MaxLength - _cursor);
             text[..n].CopyTo(_chars.AsSpan(_cursor));
-            _styles.AsSpan(_cursor, n).Fill(style);
+            if (_styled || StartStyling(style))
+                _styles.AsSpan(_cursor, n).Fill(style);
             _cursor += n;
             _length = Math.Max(_length, _cursor);
             _dirty = true;
             _swallowLineFeed = false;
             text = text[n..];
         }
+    }
+
+    /// <summary>The first non-default cell of a line: from now on the styles are tracked, and the cells written so
+    /// far were all default. Returns whether <paramref name="style"/> must be stored.</summary>
+    private bool StartStyling(CellStyle style)
+    {
+        if (style.IsDefault)
+            return false;
+        _styles.AsSpan(0, _length).Clear();
+        _styled = true;
+        return true;
     }
 
     private void PutEscapedChar(char c)
@@ -123,6 +140,7 @@ public sealed partial class TerminalTextProcessor
                 break;
             default: // 2, or 1 reaching the end of the text
                 _length = 0;
+                _styled = false;
                 break;
         }
 
@@ -154,6 +172,7 @@ public sealed partial class TerminalTextProcessor
         Show(allowEmpty: true);
         _liveLine = -1;
         _length = _cursor = 0;
+        _styled = false;
         _dirty = false;
     }
 
@@ -187,6 +206,8 @@ public sealed partial class TerminalTextProcessor
     private void BuildRuns()
     {
         _runs.Clear();
+        if (!_styled)
+            return;
         var start = 0;
         for (var i = 1; i <= _length; i++)
         {
@@ -214,6 +235,7 @@ public sealed partial class TerminalTextProcessor
         _swallowLineFeed = false;
         _liveLine = -1;
         _length = _cursor = 0;
+        _styled = false;
         _dirty = false;
     }
 }

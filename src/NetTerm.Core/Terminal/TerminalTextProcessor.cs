@@ -50,7 +50,7 @@ public sealed partial class TerminalTextProcessor
     {
         _now = timestamp;
         DetachIfMoved();
-        var special = EscapeTables.Special[0];
+        var specialChars = EscapeTables.Special[0];
         var i = 0;
         while (i < text.Length)
         {
@@ -58,8 +58,17 @@ public sealed partial class TerminalTextProcessor
             {
                 // Plain text is copied in runs; only the characters that need a decision go one by one.
                 var rest = text[i..];
-                var index = rest.IndexOfAny(special);
+                var index = EscapeTables.IndexOfSpecial(rest, specialChars);
                 var run = index < 0 ? rest.Length : index;
+                if (index >= 0 && IsFreshPlainLine(run) && LineEndLength(rest[index..]) is var ending and > 0)
+                {
+                    // A whole line of plain text on a fresh line (a flood's usual case): straight to the scrollback,
+                    // as the line buffer would have committed it.
+                    _scrollback.Append(_kind, rest[..run], [], _now);
+                    i += run + ending;
+                    continue;
+                }
+
                 if (run > 0)
                 {
                     PutText(rest[..run], _style);
@@ -74,6 +83,14 @@ public sealed partial class TerminalTextProcessor
 
         Sync();
     }
+
+    /// <summary>Nothing of the current line is held or shown, no style is set, and the text fits on one line.</summary>
+    private bool IsFreshPlainLine(int length) =>
+        _length == 0 && _cursor == 0 && _liveLine < 0 && !_swallowLineFeed && _style.IsDefault && length <= MaxLength;
+
+    /// <summary>2 for CR LF, 1 for LF, 0 for anything else (a CR alone may be followed by more text).</summary>
+    private static int LineEndLength(ReadOnlySpan<char> text) =>
+        text[0] == '\n' ? 1 : text[0] == '\r' && text.Length > 1 && text[1] == '\n' ? 2 : 0;
 
     /// <summary>The stream ended: an unfinished escape sequence is shown as text and a held high surrogate
     /// becomes U+FFFD. The current line stays as it is.</summary>

@@ -8,17 +8,20 @@ namespace NetTerm.Core.Transcripts;
 /// <summary>
 /// Writes the human-readable transcript: one line per protocol line, each
 /// <c>2026-11-28T13:17:36.123+00:00 &lt;-  text</c>, tagged after swaks (<see cref="TranscriptTags"/>), with every
-/// control character escaped. Each line is flushed to the OS as it is written, so a crash or kill loses at most
-/// the unfinished received line (call <see cref="FlushPending"/> to write that out early).
+/// control character escaped. Lines are buffered and handed to the OS at most <see cref="FlushInterval"/> after
+/// they are written (and by <see cref="Flush"/>, <see cref="FlushPending"/> and <see cref="Dispose"/>), so a flood
+/// costs one write per buffer, not one per line; a hard kill (SIGKILL) loses at most that interval, and the host
+/// disposes the writer on every other way out (quit, close, SIGTERM, SIGHUP, an unhandled exception).
 /// </summary>
 /// <remarks>
 /// Writes are synchronous on purpose: they are one short append under a lock, called from the session read loop
-/// and the UI thread, and a queue drained by a background task would be lost on a kill. Write errors (disk full)
-/// propagate to the caller. Writes after <see cref="Dispose"/> are ignored, so a read loop racing shutdown does
-/// not fail.
+/// and the UI thread. Write errors (disk full) propagate to the caller; one met by the background flush is thrown
+/// by the next write. Writes after <see cref="Dispose"/> are ignored, so a read loop racing shutdown does not fail.
 /// </remarks>
 public sealed class TranscriptWriter : ITranscriptSink
 {
+    private const int BufferSize = 64 * 1024;
+
     private readonly Lock _gate = new();
     private readonly StreamWriter _writer;
     private readonly TimeProvider _time;
@@ -27,8 +30,21 @@ public sealed class TranscriptWriter : ITranscriptSink
     private readonly TranscriptLineAssembler _notes;
     private readonly TranscriptLineHandler _emit;
     private readonly StringBuilder _lineBuilder = new();
+    private readonly ITimer _flushTimer;
     private ISecretRedactor? _redactor;
     private bool _disposed;
+
+    /// <summary>Lines are buffered since the last flush; the timer is armed.</summary>
+    private bool _dirty;
+
+    private DateTimeOffset _stampTime;
+    private string? _stampText;
+
+    /// <summary>An error of the background flush, thrown to the next writer.</summary>
+    private IOException? _flushError;
+
+    /// <summary>The longest a written line stays in the buffer before it is handed to the OS.</summary>
+    public static TimeSpan FlushInterval { get; } = TimeSpan.FromMilliseconds(100);
 
     /// <summary>Starts a transcript on <paramref name="stream"/> and writes its header line.</summary>
     public TranscriptWriter(Stream stream, TranscriptOptions? options = null, bool leaveOpen = false)
@@ -41,7 +57,8 @@ public sealed class TranscriptWriter : ITranscriptSink
         _sent = new TranscriptLineAssembler(options.MaxLineLength);
         _notes = new TranscriptLineAssembler(options.MaxLineLength);
         _emit = EmitLine;
-        _writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 4096, leaveOpen);
+        _writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), BufferSize, leaveOpen);
+        _flushTimer = _time.CreateTimer(_ => FlushFromTimer(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         var now = _time.GetLocalNow();
         var version = options.ProgramVersion
             ?? typeof(TranscriptWriter).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
@@ -58,7 +75,7 @@ public sealed class TranscriptWriter : ITranscriptSink
         ArgumentException.ThrowIfNullOrEmpty(path);
         options ??= new TranscriptOptions();
         var stream = new FileStream(path, options.Append ? FileMode.Append : FileMode.Create, FileAccess.Write, FileShare.Read,
-            bufferSize: 4096);
+            bufferSize: BufferSize);
         try
         {
             return new TranscriptWriter(stream, options);
@@ -132,6 +149,17 @@ public sealed class TranscriptWriter : ITranscriptSink
             if (_disposed)
                 return;
             _received.Flush(_emit);
+            FlushLocked();
+        }
+    }
+
+    /// <summary>Hands the buffered lines to the OS now (the unfinished received line stays pending).</summary>
+    public void Flush()
+    {
+        lock (_gate)
+        {
+            if (!_disposed)
+                FlushLocked();
         }
     }
 
@@ -149,6 +177,7 @@ public sealed class TranscriptWriter : ITranscriptSink
             finally
             {
                 _disposed = true;
+                _flushTimer.Dispose();
                 _writer.Dispose();
             }
         }
@@ -202,14 +231,56 @@ public sealed class TranscriptWriter : ITranscriptSink
 
     private void EmitLine(DateTimeOffset timestamp, string tag, ReadOnlySpan<char> text, bool continued)
     {
+        // The lines of one received chunk share its timestamp: format it once.
+        if (_stampText is null || timestamp != _stampTime || timestamp.Offset != _stampTime.Offset)
+        {
+            _stampTime = timestamp;
+            _stampText = timestamp.ToString(TranscriptTags.TimestampFormat, CultureInfo.InvariantCulture);
+        }
+
         var line = _lineBuilder.Clear();
-        line.Append(timestamp.ToString(TranscriptTags.TimestampFormat, CultureInfo.InvariantCulture))
+        line.Append(_stampText)
             .Append(' ').Append(tag).Append(' ').Append(text);
         if (continued)
             line.Append(TranscriptTags.ContinuationMarker);
         line.Append('\n');
+        if (_flushError is { } error)
+        {
+            _flushError = null;
+            throw error;
+        }
+
         _writer.Write(line);
-        // StreamWriter.Flush also flushes the FileStream, handing the line to the OS now.
+        if (!_dirty)
+        {
+            _dirty = true;
+            _flushTimer.Change(FlushInterval, Timeout.InfiniteTimeSpan);
+        }
+    }
+
+    // Caller holds the lock.
+    private void FlushLocked()
+    {
+        _dirty = false;
+        _flushTimer.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        // StreamWriter.Flush also flushes the FileStream, handing the lines to the OS.
         _writer.Flush();
+    }
+
+    private void FlushFromTimer()
+    {
+        lock (_gate)
+        {
+            if (_disposed || !_dirty)
+                return;
+            try
+            {
+                FlushLocked();
+            }
+            catch (IOException ex)
+            {
+                _flushError = ex;
+            }
+        }
     }
 }

@@ -38,7 +38,8 @@ internal sealed partial class MainWindow
         Input.Secret = false;
     }
 
-    /// <summary>One batch per main-loop iteration: every line is appended, then one refresh and one redraw.</summary>
+    /// <summary>Applies a batch; a drain applies several within one main-loop iteration, then <see cref="OnDrained"/>
+    /// refreshes once, so a burst costs one redraw per frame.</summary>
     private void ApplyBatch(IReadOnlyList<SessionUpdate> batch)
     {
         var current = _controller.Generation;
@@ -58,7 +59,10 @@ internal sealed partial class MainWindow
                 }
             }
         }
+    }
 
+    private void OnDrained()
+    {
         Output.Refresh();
         RefreshStatus();
     }

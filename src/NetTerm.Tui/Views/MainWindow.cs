@@ -41,7 +41,9 @@ internal sealed partial class MainWindow : Runnable
         _palette = new OutputPalette(launch.NoColor);
         _lines = new Scrollback(Math.Max(100, launch.ScrollbackLines));
         _processor = new TerminalTextProcessor(_lines);
-        _dispatcher = new UiDispatcher<SessionUpdate>(Post, ApplyBatch);
+        _dispatcher = new UiDispatcher<SessionUpdate>(
+            Post, ApplyBatch, weigh: SessionController.Weigh, maxWeight: SessionController.BacklogBytes,
+            slice: TimeSpan.FromMilliseconds(1000.0 / Math.Max(1, (int)Application.MaximumIterationsPerSecond)), drained: OnDrained);
         _controller = new SessionController(transcript, _dispatcher);
         Width = Dim.Fill();
         Height = Dim.Fill();

@@ -8,7 +8,7 @@ public sealed class CliReferenceTests
 {
     private static readonly string[][] Commands =
     [
-        [], ["sessions"], ["smtp"], ["smtp", "send"], ["sandbox"],
+        [], ["sessions"], ["smtp"], ["smtp", "send"], ["sandbox"], ["mx"], ["auth-plain"], ["auth-login"],
     ];
 
     private static string RepoFile(string relative)

@@ -191,7 +191,7 @@ public sealed class SmtpSendTests : IAsyncLifetime, IDisposable
     }
 
     [Theory]
-    [InlineData("--from a@x.test --to b@x.test", "--server is required")]
+    [InlineData("--from a@x.test --to nodomain", "no domain to look up MX for")]
     [InlineData("--server h --to b@x.test", "--from is required")]
     [InlineData("--server h --from a@x.test", "--to is required")]
     [InlineData("--server h --from a@x.test --to b@x.test --auth PLAIN --user u", "exactly one of --password-env VAR or --password-stdin")]
@@ -233,6 +233,45 @@ public sealed class SmtpSendTests : IAsyncLifetime, IDisposable
         Assert.True(result.ExitCode == 0, result.Text + result.Stderr);
         var stored = Directory.GetFiles(_store.Path, "*.eml").Where(f => !f.EndsWith("x-message.eml", StringComparison.Ordinal));
         Assert.Equal("Subject: again\r\n\r\n.dot\r\n", await File.ReadAllTextAsync(Assert.Single(stored)));
+    }
+
+    [Fact]
+    public async Task Send_NoServer_MxHostsInPreferenceOrderUnreachableOneSkipped()
+    {
+        using var closed = new TcpListener(System.Net.IPAddress.Loopback, 0);
+        await using var dns = NetTerm.Testing.Dns.DnsTestServer.Start()
+            .Mx("sandbox.test", 10, "down.sandbox.test").Address("down.sandbox.test", "127.0.0.2")
+            .Mx("sandbox.test", 20, "up.sandbox.test").Address("up.sandbox.test", "127.0.0.1");
+
+        var result = await CliHarness.RunAsync(string.Empty, "smtp", "send", "--dns-server", dns.ServerAddress, "--port", P(_sandbox.Port),
+            "--starttls", "never", "--helo", "client.test", "--from", "demo@sandbox.test", "--to", "friend@sandbox.test");
+
+        Assert.True(result.ExitCode == 0, result.Text);
+        Assert.Contains("=== MX for sandbox.test: down.sandbox.test (10), up.sandbox.test (20)", result.Text, StringComparison.Ordinal);
+        Assert.Contains("=== Trying 127.0.0.2:", result.Text, StringComparison.Ordinal);
+        Assert.Contains("1 message(s) accepted by 127.0.0.1:", result.Text, StringComparison.Ordinal);
+        Assert.Single(Directory.GetFiles(_store.Path, "*.eml"));
+    }
+
+    [Theory]
+    [InlineData("null")]
+    [InlineData("nxdomain")]
+    public async Task Send_NoServerAndNoMailHost_ExitsThreeNamingTheLookup(string kind)
+    {
+        await using var dns = NetTerm.Testing.Dns.DnsTestServer.Start();
+        if (kind == "null")
+        {
+            dns.Mx("nomail.test", 0, ".");
+        }
+        else
+        {
+            dns.Behave("nomail.test", NetTerm.Testing.Dns.DnsTestBehavior.NxDomain);
+        }
+
+        var result = await CliHarness.RunAsync(string.Empty, "smtp", "send", "--dns-server", dns.ServerAddress, "--from", "a@x.test", "--to", "b@nomail.test");
+
+        Assert.Equal(3, result.ExitCode);
+        Assert.Contains("MX lookup for nomail.test", result.Text, StringComparison.Ordinal);
     }
 
     private static int CountOf(string text, string what) => text.Split(what).Length - 1;

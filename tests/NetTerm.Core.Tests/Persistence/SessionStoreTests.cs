@@ -25,6 +25,7 @@ public sealed class SessionStoreTests : IDisposable
         Sni = "mx.example.com",
         LineEnding = "lf",
         LogFile = "/tmp/work.log",
+        LogFormat = "jsonl",
         Charset = "latin1",
         TerminalType = "VT100",
     };
@@ -54,6 +55,26 @@ public sealed class SessionStoreTests : IDisposable
         Assert.Equal("crlf", root.GetProperty("lineEnding").GetString());
         Assert.False(root.TryGetProperty("caFile", out _), "null fields are left out");
         Assert.StartsWith("{\n  \"version\": 1,", text.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_UnknownLogFormat_OneLineError()
+    {
+        Directory.CreateDirectory(_store.Directory);
+        File.WriteAllText(Path.Combine(_store.Directory, "bad.json"), """{ "version": 1, "host": "h", "port": 25, "logFormat": "xml" }""");
+
+        var ex = Assert.ThrowsAny<Exception>(() => _store.Load("bad"));
+
+        Assert.Contains("logFormat must be one of text, jsonl (got 'xml')", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_FileWithoutLogFormat_Text()
+    {
+        Directory.CreateDirectory(_store.Directory);
+        File.WriteAllText(Path.Combine(_store.Directory, "old.json"), """{ "version": 1, "host": "h", "port": 25, "logFile": "/tmp/x.log" }""");
+
+        Assert.Equal("text", _store.Load("old")!.LogFormat);
     }
 
     [Fact]

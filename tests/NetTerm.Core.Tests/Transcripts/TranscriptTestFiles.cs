@@ -11,12 +11,16 @@ internal sealed partial class TranscriptTestFiles : IDisposable
 
     public string Path { get; }
 
+    /// <summary>Runs before each read: the tests' writer hands its buffered lines to the file here.</summary>
+    public Action? BeforeRead { get; set; }
+
     [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}[+-]\d{2}:\d{2} (<- |<~ | ->| ~>|\*\* |===) (.*)$")]
     public static partial Regex LinePattern();
 
     /// <summary>Reads the file as another process would, sharing it with the open writer.</summary>
     public string[] ReadLines()
     {
+        BeforeRead?.Invoke();
         using var stream = new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
         using var reader = new StreamReader(stream, Encoding.UTF8);
         var text = reader.ReadToEnd();

@@ -11,8 +11,12 @@ public sealed partial class TranscriptWriterTests : IDisposable
 
     public void Dispose() => _files.Dispose();
 
-    private TranscriptWriter Open(int maxLineLength = 4096, bool append = false) =>
-        TranscriptWriter.Open(_files.Path, new TranscriptOptions { MaxLineLength = maxLineLength, Append = append, ProgramVersion = "9.8.7" });
+    private TranscriptWriter Open(int maxLineLength = 4096, bool append = false)
+    {
+        var writer = TranscriptWriter.Open(_files.Path, new TranscriptOptions { MaxLineLength = maxLineLength, Append = append, ProgramVersion = "9.8.7" });
+        _files.BeforeRead = writer.Flush;
+        return writer;
+    }
 
     [Fact]
     public void Open_FixedClock_WritesHeaderWithIsoTimestamp()
@@ -253,5 +257,62 @@ public sealed partial class TranscriptWriterTests : IDisposable
         Assert.NotEqual(0xEF, bytes[0]);
         var lines = Encoding.UTF8.GetString(bytes).TrimEnd('\n').Split('\n');
         Assert.Equal(("<- ", "héllo 😀"), TranscriptTestFiles.Parse(lines[1]));
+    }
+}
+
+public sealed class TranscriptWriterFlushTests : IDisposable
+{
+    private readonly TranscriptTestFiles _files = new();
+
+    public void Dispose() => _files.Dispose();
+
+    [Fact]
+    public async Task Write_NoExplicitFlush_LineReachesTheFileByItself()
+    {
+        using var writer = TranscriptWriter.Open(_files.Path, new TranscriptOptions { ProgramVersion = "1" });
+
+        writer.WriteReceived("250 ok\r\n", tls: false);
+
+        // The background flush hands it to the OS within FlushInterval; wait for it generously.
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (_files.ReadLines().Length < 2 && DateTime.UtcNow < deadline)
+            await Task.Delay(20);
+        Assert.Equal(("<- ", "250 ok"), TranscriptTestFiles.Parse(_files.ReadLines()[1]));
+    }
+
+    [Fact]
+    public void Dispose_ManyBufferedLines_EveryLineWrittenInOrder()
+    {
+        const int Count = 50_000;
+        using (var writer = TranscriptWriter.Open(_files.Path, new TranscriptOptions { ProgramVersion = "1" }))
+        {
+            var chunk = new System.Text.StringBuilder();
+            for (var i = 1; i <= Count; i++)
+            {
+                chunk.Append("line ").Append(i).Append("\r\n");
+                if (i % 700 == 0 || i == Count)
+                {
+                    writer.WriteReceived(chunk.ToString(), tls: false);
+                    chunk.Clear();
+                }
+            }
+        }
+
+        var entries = _files.ReadEntries();
+        Assert.Equal(Count + 2, entries.Length);
+        Assert.Equal(Enumerable.Range(1, Count).Select(i => ("<- ", "line " + i)), entries[1..^1]);
+        Assert.Equal(("===", "netterm transcript closed"), entries[^1]);
+    }
+
+    [Fact]
+    public void Flush_AfterDispose_DoesNothing()
+    {
+        var writer = TranscriptWriter.Open(_files.Path, new TranscriptOptions { ProgramVersion = "1" });
+        writer.WriteReceived("x\n", tls: false);
+        writer.Dispose();
+
+        writer.Flush();
+
+        Assert.Equal(3, _files.ReadLines().Length);
     }
 }

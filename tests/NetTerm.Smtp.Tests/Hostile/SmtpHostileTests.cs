@@ -119,7 +119,9 @@ public sealed class SmtpHostileTests
         var closed = await h.Driver.WaitClosedAsync();
         await Task.Delay(300);
 
-        Assert.Equal(ConnectFailure.ConnectionLost, closed.Failure);
+        // The reset usually surfaces as "connection reset by peer"; when it races with our own write it may read as the
+        // peer closing. Either way the message must be reported NOT sent and nothing resent.
+        Assert.True(closed.Failure == ConnectFailure.ConnectionLost || closed.ByPeer, $"closed: {closed}");
         Assert.Contains(h.Annotations, a => a.Contains("NOT sent", StringComparison.Ordinal));
         Assert.Equal(1, connections);
         Assert.NotEqual(ProfileOutcome.Ok, h.Profile.Result.Outcome);
