@@ -12,15 +12,11 @@ namespace NetTerm.Tui;
 /// The queue is bounded by weight (bytes, for session data): a producer awaits <see cref="WaitForRoomAsync"/>, so a
 /// UI that falls behind slows the socket reads instead of growing memory. The main loop runs at most 25 iterations
 /// a second and sleeps between them, so with a small bound the UI would idle while the producer waits for room: a
-/// drain therefore keeps applying what arrives, and waits briefly for more, until its time slice (one iteration) is
-/// used. A burst is then limited by the UI's speed, not by the iteration rate, and input is still read every slice.
+/// drain therefore keeps applying what arrives, and waits for more, until its time slice (one iteration) is used. A burst is then limited by the UI's speed, not by the iteration rate, and input is still read every slice.
 /// </remarks>
 /// <typeparam name="T">The item type.</typeparam>
 internal sealed class UiDispatcher<T>
 {
-    /// <summary>How long a drain waits for the producer's next item before it gives the loop back.</summary>
-    private static readonly TimeSpan ArrivalGap = TimeSpan.FromMilliseconds(2);
-
     private readonly ConcurrentQueue<(T Item, long Weight)> _queue = new();
     private readonly Action<Action> _post;
     private readonly Action<IReadOnlyList<T>> _apply;
@@ -176,7 +172,10 @@ internal sealed class UiDispatcher<T>
                 break;
             }
 
-            if (!AwaitArrival(TimeSpan.FromTicks(Math.Min(ArrivalGap.Ticks, left * TimeSpan.TicksPerSecond / Stopwatch.Frequency))))
+            // Waiting costs the loop nothing: it would sleep until the next iteration anyway (it draws only then). A
+            // shorter wait let a producer that lost the CPU for a moment (a loaded machine) find the UI asleep,
+            // and the flood then moved by one bound per iteration.
+            if (!AwaitArrival(TimeSpan.FromTicks(left * TimeSpan.TicksPerSecond / Stopwatch.Frequency)))
             {
                 break;
             }

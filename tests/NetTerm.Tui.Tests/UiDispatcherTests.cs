@@ -177,7 +177,7 @@ public class UiDispatcherBudgetTests
                     dispatcher!.Enqueue(batch[^1] + 1); // arrives while the drain is running
                 }
             },
-            slice: TimeSpan.FromSeconds(5),
+            slice: TimeSpan.FromMilliseconds(200),
             drained: () => drained++);
         dispatcher.Enqueue(0);
 
