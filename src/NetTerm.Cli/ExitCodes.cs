@@ -20,6 +20,15 @@ internal static class ExitCodes
     public const int Incomplete = 11;
     public const int Interrupted = 130;
 
+    // `netterm smtp send`: the stage that failed.
+    public const int GreetingRejected = 20;
+    public const int HeloRejected = 21;
+    public const int TlsUnavailable = 22;
+    public const int AuthFailed = 23;
+    public const int SenderRejected = 24;
+    public const int RecipientsRejected = 25;
+    public const int MessageRejected = 26;
+
     public static int For(ProfileOutcome outcome) => outcome switch
     {
         ProfileOutcome.Ok => Ok,

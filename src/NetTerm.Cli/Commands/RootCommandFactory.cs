@@ -46,7 +46,7 @@ internal static class RootCommandFactory
         root.Validators.Add(r => ConnectAction.RejectOptionLikePositionals(r, r.GetValue(host), r.GetValue(port)));
         var connect = new ConnectAction(run, getEnv, console, tui);
         root.SetAction((pr, ct) => connect.RunAsync(pr, options, pr.GetValue(host), pr.GetValue(port), 23, null, ct));
-        root.Subcommands.Add(new SmtpCommand(connect, console));
+        root.Subcommands.Add(new SmtpCommand(connect, console, getEnv));
         root.Subcommands.Add(new SandboxCommand(console));
         CommandHelp.Install(root);
         return root;

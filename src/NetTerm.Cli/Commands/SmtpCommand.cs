@@ -7,7 +7,7 @@ namespace NetTerm.Cli.Commands;
 /// Every connection and headless option of the root command applies here too.</summary>
 internal sealed class SmtpCommand : Command
 {
-    public SmtpCommand(ConnectAction connect, ConsoleStreams console)
+    public SmtpCommand(ConnectAction connect, ConsoleStreams console, Func<string, string?> getEnv)
         : base("smtp", "Assisted SMTP session: completion, annotated replies, STARTTLS, AUTH helpers, DATA mode")
     {
         var options = new ConnectionOptions();
@@ -26,6 +26,7 @@ internal sealed class SmtpCommand : Command
             Description = "Start the embedded SMTP sandbox on a free port and connect to it (see 'netterm sandbox')",
         };
         Options.Add(sandbox);
+        Subcommands.Add(new SmtpSendCommand(console, getEnv));
         Arguments.Add(host);
         Arguments.Add(port);
         foreach (var option in options.All)

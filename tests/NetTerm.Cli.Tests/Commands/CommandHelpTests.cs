@@ -8,7 +8,7 @@ public sealed class CommandHelpTests
         var result = await CliHarness.RunAsync(string.Empty, "smtp", "--help");
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Contains("  netterm smtp [<host> [<port>]] [options]", result.Help, StringComparison.Ordinal);
+        Assert.Contains("  netterm smtp [<host> [<port>]] [command] [options]", result.Help, StringComparison.Ordinal);
         Assert.Contains("default 25", result.Help, StringComparison.Ordinal);
         Assert.DoesNotContain("default 23", result.Help, StringComparison.Ordinal);
         Assert.Single(result.Help.Split('\n'), l => l.TrimStart().StartsWith("<host>", StringComparison.Ordinal));

@@ -1,6 +1,8 @@
 using System.Text;
 using System.Text.Json;
 using NetTerm.Core.Persistence;
+using NetTerm.Core.Sessions;
+using NetTerm.Core.Transport;
 using NetTerm.Testing;
 
 namespace NetTerm.Core.Tests.Persistence;
@@ -204,5 +206,25 @@ public sealed class SessionStoreTests : IDisposable
         var path = Path.Combine(_store.Directory, name + ".json");
         File.WriteAllText(path, json, Encoding.UTF8);
         return path;
+    }
+
+    [Fact]
+    public void Save_SessionThatUsedAProxyWithPassword_FileHoldsNoSecret()
+    {
+        using var dir = new TempDirectory();
+        var store = new SessionStore(dir.Path);
+        const string Secret = "proxy-secret-7731";
+        var options = new SessionOptions("mail.example.com", 587)
+        {
+            Proxy = new ProxySettings(ProxyKind.Socks5, "127.0.0.1", 1080, "bob", Secret),
+            UpgradeTls = new TlsOptions("mail.example.com", CaFile: "/etc/ca.pem"),
+        };
+
+        store.Save(SavedSession.FromSessionOptions("work", options, "/tmp/t.log"));
+
+        var text = File.ReadAllText(Path.Combine(dir.Path, "work.json"));
+        Assert.Contains("mail.example.com", text, StringComparison.Ordinal);
+        Assert.DoesNotContain(Secret, text, StringComparison.Ordinal);
+        Assert.DoesNotContain("bob", text, StringComparison.Ordinal);
     }
 }
