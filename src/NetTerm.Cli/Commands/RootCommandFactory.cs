@@ -31,7 +31,7 @@ internal static class RootCommandFactory
         };
         var root = new RootCommand(
             "NetTerm: talk to network services by hand. Raw TCP, telnet or assisted SMTP to any host:port, with optional TLS. "
-            + "A host named like a command (smtp, sandbox, sessions) is reached with `netterm -- smtp 25`.")
+            + "A host named like a command (smtp, sandbox, sessions, mx, auth-plain, auth-login) is reached with `netterm -- smtp 25`.")
         {
             host,
             port,

@@ -14,7 +14,7 @@ internal sealed class AuthLoginCommand : Command
     {
         var user = AuthOptions.User();
         Options.Add(user);
-        SetAction(async (pr, ct) =>
+        SetAction((pr, ct) => AuthOptions.InterruptibleAsync(console, async () =>
         {
             var name = pr.GetValue(user);
             AuthOptions.RequireUser(name, "auth-login");
@@ -22,6 +22,6 @@ internal sealed class AuthLoginCommand : Command
             var lines = SaslLogin.Encode(name!, password);
             await AuthOptions.WriteLinesAsync(console, ct, lines.UserLine, lines.PasswordLine).ConfigureAwait(false);
             return ExitCodes.Ok;
-        });
+        }));
     }
 }

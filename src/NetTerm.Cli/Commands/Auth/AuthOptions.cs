@@ -27,6 +27,20 @@ internal static class AuthOptions
         }
     }
 
+    /// <summary>Runs an encoder; Ctrl+C at the password prompt ends it with exit 130 and nothing on stdout.</summary>
+    public static async Task<int> InterruptibleAsync(ConsoleStreams console, Func<Task<int>> run)
+    {
+        try
+        {
+            return await run().ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            await console.Error.WriteLineAsync().ConfigureAwait(false);
+            return ExitCodes.Interrupted;
+        }
+    }
+
     public static async Task WriteLinesAsync(ConsoleStreams console, CancellationToken ct, params string[] lines)
     {
         var text = Encoding.UTF8.GetBytes(string.Concat(lines.Select(l => l + "\n")));

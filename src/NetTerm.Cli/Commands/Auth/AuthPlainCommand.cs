@@ -25,7 +25,7 @@ internal sealed class AuthPlainCommand : Command
         Options.Add(decode);
         SetAction((pr, ct) => pr.GetValue(decode) is { } b64
             ? DecodeAsync(console, b64, pr.GetResult(user) is not null || pr.GetResult(authzid) is not null, ct)
-            : EncodeAsync(console, pr.GetValue(user), pr.GetValue(authzid), ct));
+            : AuthOptions.InterruptibleAsync(console, () => EncodeAsync(console, pr.GetValue(user), pr.GetValue(authzid), ct)));
     }
 
     private static async Task<int> EncodeAsync(ConsoleStreams console, string? user, string? authzid, CancellationToken ct)

@@ -17,7 +17,7 @@ internal static class SecretInput
     {
         ArgumentNullException.ThrowIfNull(console);
         var password = console.InputIsTerminal
-            ? await ReadFromTerminalAsync(console.Error, prompt).ConfigureAwait(false)
+            ? await ReadFromTerminalAsync(console.Error, prompt, ct).ConfigureAwait(false)
             : await ReadFirstLineAsync(console.Input, ct).ConfigureAwait(false);
         if (password.Length == 0)
         {
@@ -79,16 +79,24 @@ internal static class SecretInput
         }
     }
 
-    /// <summary>Console.ReadKey with intercept never echoes, on Windows as on Unix (no termios, no stty).</summary>
-    private static async Task<string> ReadFromTerminalAsync(TextWriter prompts, string prompt)
+    /// <summary>Console.ReadKey with intercept never echoes, on Windows as on Unix (no termios, no stty). Keys are
+    /// awaited by polling KeyAvailable so that Ctrl+C, which System.CommandLine turns into cancellation rather than
+    /// a key, ends the wait.</summary>
+    /// <exception cref="OperationCanceledException">Ctrl+C or SIGTERM.</exception>
+    private static async Task<string> ReadFromTerminalAsync(TextWriter prompts, string prompt, CancellationToken ct)
     {
         await prompts.WriteAsync(prompt).ConfigureAwait(false);
-        await prompts.FlushAsync().ConfigureAwait(false);
+        await prompts.FlushAsync(ct).ConfigureAwait(false);
         var typed = new StringBuilder();
         try
         {
             while (true)
             {
+                while (!Console.KeyAvailable)
+                {
+                    await Task.Delay(20, ct).ConfigureAwait(false);
+                }
+
                 var key = Console.ReadKey(intercept: true);
                 if (key.Key == ConsoleKey.Enter || key.KeyChar is '\r' or '\n')
                 {

@@ -94,7 +94,19 @@ internal sealed class MxCommand : Command
             await output.FlushAsync(ct).ConfigureAwait(false);
             await console.Error.WriteAsync($"Connect to {MxTable.Safe(best!.Host.Host)} ({command})? [y/N] ").ConfigureAwait(false);
             await console.Error.FlushAsync(ct).ConfigureAwait(false);
-            var answer = await ReadLineAsync(console.Input, ct).ConfigureAwait(false);
+            string? answer;
+            try
+            {
+                // A console read does not watch the token; Ctrl+C (a cancellation here) must still end the wait.
+                answer = await Task.Run(() => ReadLineAsync(console.Input, ct), ct).WaitAsync(ct).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                await console.Error.WriteLineAsync().ConfigureAwait(false);
+                return ExitCodes.Interrupted;
+            }
+
+
             if (answer?.Trim().ToUpperInvariant() is not ("Y" or "YES"))
             {
                 return ExitCodes.Ok;
