@@ -25,6 +25,17 @@ internal static class SmtpSendRequest
             throw new UsageException("--to is required (at least one recipient)");
         }
 
+        // A CR or LF in an address would end the command and start another of the caller's making (command
+        // injection from a script that passes untrusted addresses): refuse every control character up front.
+        foreach (var (option, value) in new[] { ("--from", from), ("--helo", pr.GetValue(o.Helo)), ("--user", pr.GetValue(o.User)) }
+            .Concat(to.Select(t => ("--to", (string?)t))).Concat(cc.Select(c => ("--cc", (string?)c))))
+        {
+            if (value is not null && value.Any(char.IsControl))
+            {
+                throw new UsageException($"{option} must not contain control characters (CR, LF, …)");
+            }
+        }
+
         var port = pr.GetValue(o.Port) ?? 25;
         if (port is < 1 or > 65535)
         {

@@ -192,6 +192,7 @@ public sealed class SmtpSendTests : IAsyncLifetime, IDisposable
 
     [Theory]
     [InlineData("--from a@x.test --to nodomain", "no domain to look up MX for")]
+    [InlineData("--server 127.0.0.1 --from a@x.test\\r\\nRCPT --to b@x.test", "--from must not contain control characters")]
     [InlineData("--server h --to b@x.test", "--from is required")]
     [InlineData("--server h --from a@x.test", "--to is required")]
     [InlineData("--server h --from a@x.test --to b@x.test --auth PLAIN --user u", "exactly one of --password-env VAR or --password-stdin")]
@@ -199,7 +200,7 @@ public sealed class SmtpSendTests : IAsyncLifetime, IDisposable
     [InlineData("--server h --from a@x.test --to b@x.test --eml x.eml --subject s", "--eml sends the file as it is")]
     public async Task Send_BadOptions_UsageErrorExitTwo(string args, string fragment)
     {
-        var result = await CliHarness.RunAsync(string.Empty, ["smtp", "send", .. args.Split(' ')]);
+        var result = await CliHarness.RunAsync(string.Empty, ["smtp", "send", .. args.Split(' ').Select(a => a.Replace("\\r\\n", "\r\n", StringComparison.Ordinal))]);
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains(fragment, result.Stderr, StringComparison.Ordinal);
