@@ -52,7 +52,13 @@ internal static class Cli
         try
         {
             return await parse.InvokeAsync(
-                new InvocationConfiguration { EnableDefaultExceptionHandler = false, Output = console.HelpOutput },
+                new InvocationConfiguration
+                {
+                    EnableDefaultExceptionHandler = false,
+                    Output = console.HelpOutput,
+                    // Program handles SIGINT/SIGTERM through the token: see there.
+                    ProcessTerminationTimeout = null,
+                },
                 ct).ConfigureAwait(false);
         }
         catch (UsageException ex)

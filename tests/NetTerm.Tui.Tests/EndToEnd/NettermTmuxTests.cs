@@ -100,6 +100,31 @@ public class NettermTmuxTests
     }
 
     [TmuxFact]
+    public async Task Netterm_Sigterm_ExitsAndRestoresTheTerminalModes()
+    {
+        await using var server = LoopbackEchoServer.Start(Encoding.ASCII.GetBytes("welcome\r\n"));
+        var pidFile = Path.Combine(Path.GetTempPath(), $"netterm-pid-{Guid.NewGuid():N}");
+        using var tmux = new Tmux();
+        // After netterm ends, the shell prints the terminal's line discipline: raw mode must be gone.
+        tmux.Start($"sh -c 'echo $$ > {pidFile}; exec {Tmux.NettermCommand().Replace("'", "", StringComparison.Ordinal)} 127.0.0.1 {server.Port.ToString(CultureInfo.InvariantCulture)}'; "
+            + "echo EXIT=$?; stty -a | tr ' ;' '\\n\\n' | grep -E '^-?(icanon|echo)$' | tr '\\n' ' '; echo; sleep 30");
+        tmux.WaitFor(s => s.Contains("welcome", StringComparison.Ordinal), "the greeting");
+        var pid = int.Parse(File.ReadAllText(pidFile).Trim(), CultureInfo.InvariantCulture);
+        File.Delete(pidFile);
+
+        using (var kill = System.Diagnostics.Process.Start("kill", ["-TERM", pid.ToString(CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        var screen = tmux.WaitFor(s => s.Contains("EXIT=", StringComparison.Ordinal) && s.Contains("icanon", StringComparison.Ordinal), "the shell after netterm");
+        Assert.Contains("icanon echo", screen, StringComparison.Ordinal);
+        Assert.Contains("EXIT=130", screen, StringComparison.Ordinal);
+        Assert.DoesNotContain("-icanon", screen, StringComparison.Ordinal);
+        Assert.DoesNotContain("│ connected", screen, StringComparison.Ordinal); // the alternate screen is gone
+    }
+
+    [TmuxFact]
     public async Task Netterm_HostileServerEscapes_AreShownNeutralisedAndTitleUnchanged()
     {
         var attack = "before\r\n\x1b]0;PWNED-TITLE\x07\x1b]2;PWNED2\x07osc-title\r\n\x1b]52;c;aGVsbG8=\x07osc-clipboard\r\n"
