@@ -57,6 +57,7 @@ public static class TuiHost
             app = Application.Create().Init();
             window = new MainWindow(app, launch, transcript);
             Start(app, window, launch);
+            InjectFaultIfAsked();
             await app.RunAsync(window, stop.Token, ex =>
             {
                 if (ex is IOException)
@@ -93,6 +94,21 @@ public static class TuiHost
         }
 
         return terminalGone ? 129 : signalled ? 130 : 0;
+    }
+
+    /// <summary>NETTERM_FAULT_INJECT=crash throws an unhandled exception on a background thread a second after start:
+    /// the only way to check, in the real binary (tmux test), that a crash still gives the user their terminal back.</summary>
+    private static void InjectFaultIfAsked()
+    {
+        if (Environment.GetEnvironmentVariable("NETTERM_FAULT_INJECT") == "crash")
+        {
+            var thread = new Thread(() =>
+            {
+                Thread.Sleep(1000);
+                throw new InvalidOperationException("fault injected by NETTERM_FAULT_INJECT=crash");
+            }) { IsBackground = true };
+            thread.Start();
+        }
     }
 
     private static void Start(IApplication app, MainWindow window, TuiLaunch launch)

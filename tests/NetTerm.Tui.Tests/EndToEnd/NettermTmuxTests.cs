@@ -125,6 +125,22 @@ public class NettermTmuxTests
     }
 
     [TmuxFact]
+    public async Task Netterm_UnhandledException_TerminalRestored()
+    {
+        await using var server = LoopbackEchoServer.Start(Encoding.ASCII.GetBytes("welcome\r\n"));
+        using var tmux = new Tmux();
+        // NETTERM_FAULT_INJECT=crash throws on a background thread a second after start (TuiHost).
+        tmux.Start("echo BEFORE-LINE; NETTERM_FAULT_INJECT=crash " + Command(server.Port).Replace("; echo EXIT=$?; sleep 30", string.Empty, StringComparison.Ordinal)
+            + " 2>/dev/null; echo EXIT=$?; stty -a | tr ' ;' '\\n\\n' | grep -E '^-?(icanon|echo)$' | tr '\\n' ' '; echo; sleep 30");
+
+        var screen = tmux.WaitFor(s => s.Contains("EXIT=", StringComparison.Ordinal) && s.Contains("icanon", StringComparison.Ordinal), "the shell after the crash");
+
+        Assert.Contains("BEFORE-LINE", screen, StringComparison.Ordinal); // the main screen is back
+        Assert.Contains("icanon echo", screen, StringComparison.Ordinal);
+        Assert.DoesNotContain("│ connected", screen, StringComparison.Ordinal);
+    }
+
+    [TmuxFact]
     public async Task Netterm_HostileServerEscapes_AreShownNeutralisedAndTitleUnchanged()
     {
         var attack = "before\r\n\x1b]0;PWNED-TITLE\x07\x1b]2;PWNED2\x07osc-title\r\n\x1b]52;c;aGVsbG8=\x07osc-clipboard\r\n"
