@@ -117,7 +117,7 @@ internal static class ConnectRequestBuilder
 
     public static TimeSpan ReplyTimeout(ParseResult pr, ConnectionOptions o) => Seconds(pr.GetValue(o.ReplyTimeout), "--reply-timeout");
 
-    private static TimeSpan Seconds(double value, string name, bool allowZero = false)
+    internal static TimeSpan Seconds(double value, string name, bool allowZero = false)
     {
         if (double.IsNaN(value) || value < 0 || (!allowZero && value == 0) || value > 86_400)
         {

@@ -48,11 +48,7 @@ internal static class SmtpSendRequest
             throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"--count must be 1..1000000 (got {count})"));
         }
 
-        var timeout = pr.GetValue(o.Timeout);
-        if (double.IsNaN(timeout) || timeout <= 0 || timeout > 86_400)
-        {
-            throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"--timeout must be a number of seconds between 0 and 86400 (got {timeout})"));
-        }
+        var timeout = ConnectRequestBuilder.Seconds(pr.GetValue(o.Timeout), "--timeout");
 
         var server = pr.GetValue(o.Server) ?? DomainOf(to[0]);
         var tls = new TlsOptions(server, CaFile: pr.GetValue(o.Ca)?.FullName, Insecure: pr.GetValue(o.Insecure));
@@ -67,7 +63,7 @@ internal static class SmtpSendRequest
             // 465 is implicit TLS (RFC 8314) unless --tls false says otherwise.
             Tls = (pr.GetResult(o.Tls) is { Implicit: false } ? pr.GetValue(o.Tls) : port == 465) ? tls : null,
             UpgradeTls = tls,
-            ConnectTimeout = TimeSpan.FromSeconds(timeout),
+            ConnectTimeout = timeout,
         };
         var mechanism = pr.GetValue(o.Auth)?.ToUpperInvariant();
         var password = await PasswordAsync(pr, o, mechanism, console, getEnv, ct).ConfigureAwait(false);
@@ -82,7 +78,7 @@ internal static class SmtpSendRequest
             Pipelining = pr.GetValue(o.Pipelining),
             Count = count,
             QuitAfter = pr.GetValue(o.QuitAfter) is { } stage ? Enum.Parse<SendStage>(stage, ignoreCase: true) : null,
-            ReplyTimeout = TimeSpan.FromSeconds(timeout),
+            ReplyTimeout = timeout,
             ShowData = pr.GetValue(o.ShowData),
         };
     }
