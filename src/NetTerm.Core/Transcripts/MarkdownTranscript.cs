@@ -87,25 +87,21 @@ public static class MarkdownTranscript
         md.Append(fence).Append(info).Append('\n').Append(text).Append(fence).Append('\n');
     }
 
-    /// <summary>Text in running Markdown: no line breaks, and the characters that would start markup escaped.</summary>
+    /// <summary>Text in running Markdown: controls escaped, no line breaks, and the characters that would start markup escaped.</summary>
     private static string Inline(string text)
     {
+        // Header facts carry peer text (a certificate's subject): line breaks become spaces, and no other control
+        // character may reach the file raw.
+        text = ControlEscaper.Escape(text.Replace('\r', ' ').Replace('\n', ' '), ControlEscaperOptions.Transcript);
         var sb = new StringBuilder(text.Length);
         foreach (var c in text)
         {
-            if (c is '\r' or '\n')
+            if (c is '\\' or '`' or '*' or '_' or '[' or ']' or '<' or '>' or '#' or '|')
             {
-                sb.Append(' ');
+                sb.Append('\\');
             }
-            else
-            {
-                if (c is '\\' or '`' or '*' or '_' or '[' or ']' or '<' or '>' or '#' or '|')
-                {
-                    sb.Append('\\');
-                }
 
-                sb.Append(c);
-            }
+            sb.Append(c);
         }
 
         return sb.ToString();

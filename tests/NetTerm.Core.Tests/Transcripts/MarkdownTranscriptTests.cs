@@ -51,4 +51,15 @@ public sealed class MarkdownTranscriptTests
         Assert.Contains("It reads `x-message.eml`", md, StringComparison.Ordinal);
         Assert.Contains("- set NETTERM\\_PASSWORD first.", md, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Write_FactWithEscapeFromThePeer_NeutralisedInTheFile()
+    {
+        var md = MarkdownTranscript.Write("h:25 (smtp)", [new("TLS", "CN=evil\u001b]0;PWNED\u0007\u202e")], [], null);
+
+        Assert.DoesNotContain('\u001b', md);
+        Assert.DoesNotContain('\u0007', md);
+        Assert.DoesNotContain('\u202e', md);
+        Assert.Contains("x1b", md, StringComparison.Ordinal);
+    }
 }
