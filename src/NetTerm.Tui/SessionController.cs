@@ -1,14 +1,17 @@
 using NetTerm.Core.Profiles;
 using NetTerm.Core.Sessions;
+using NetTerm.Core.Terminal;
 using NetTerm.Core.Transcripts;
 
 namespace NetTerm.Tui;
 
 /// <summary>
 /// Owns the connection behind the UI: creates the <see cref="Session"/>, attaches the profile, runs the read loop
-/// and pumps every event to the transcript (on the pump thread, so a slow UI never delays the log) and then to
-/// <see cref="UiDispatcher{T}"/>. Reconnect replaces the session; the transcript lives as long as the controller.
-/// No Terminal.Gui types: the UI reaches it through <see cref="Publish"/> only.
+/// and pumps every event, on the pump thread, to the transcript, then into the <see cref="OutputModel"/> (parsed
+/// text, hex bytes, system lines), then to <see cref="UiDispatcher{T}"/> for the UI's state. A flood is therefore
+/// parsed and stored beside the UI thread, which only draws: received data reaches the UI as a refresh request,
+/// not as an item. Reconnect replaces the session; the transcript and the output live as long as the controller.
+/// No Terminal.Gui types.
 /// </summary>
 internal sealed class SessionController : IAsyncDisposable
 {
@@ -23,13 +26,15 @@ internal sealed class SessionController : IAsyncDisposable
     private const int EventCapacity = 8;
 
     private readonly ITranscriptSink? _transcript;
+    private readonly OutputModel _output;
     private readonly UiDispatcher<SessionUpdate> _dispatcher;
     private readonly CancellationTokenSource _life = new();
     private readonly List<Task> _running = [];
 
-    public SessionController(ITranscriptSink? transcript, UiDispatcher<SessionUpdate> dispatcher)
+    public SessionController(ITranscriptSink? transcript, OutputModel output, UiDispatcher<SessionUpdate> dispatcher)
     {
         _transcript = transcript;
+        _output = output;
         _dispatcher = dispatcher;
     }
 
@@ -76,13 +81,13 @@ internal sealed class SessionController : IAsyncDisposable
         ProfileName = profile.Name;
         var generation = Generation;
         Track(Task.Run(() => session.RunAsync(_life.Token)));
-        Track(Task.Run(() => PumpAsync(generation, session, gate)));
+        Track(Task.Run(() => PumpAsync(generation, session, options, gate)));
     }
 
     /// <summary>Closes the current connection (the user asked); the ClosedEvent follows.</summary>
     public Task CloseAsync(string reason = "closed by user") => Session?.CloseAsync(reason) ?? Task.CompletedTask;
 
-    private async Task PumpAsync(int generation, Session session, RedactionGate gate)
+    private async Task PumpAsync(int generation, Session session, SessionOptions options, RedactionGate gate)
     {
         try
         {
@@ -99,13 +104,36 @@ internal sealed class SessionController : IAsyncDisposable
                     shown = new WarningEvent("transcript: " + ex.Message);
                 }
 
-                _dispatcher.Enqueue(new SessionUpdate(generation, shown, e, masked));
+                var update = new SessionUpdate(generation, shown, e, masked);
+                Record(update, options);
+                if (shown is DataReceivedEvent)
+                {
+                    // Parsed and stored above; the UI only has to draw it (no profile uses received data through
+                    // OnEvent: profiles read it as the session's inbound observers).
+                    _dispatcher.RequestRefresh();
+                    continue;
+                }
+
+                _dispatcher.Enqueue(update);
                 await _dispatcher.WaitForRoomAsync(_life.Token).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException)
         {
             // Shutting down.
+        }
+    }
+
+    private void Record(SessionUpdate update, SessionOptions options)
+    {
+        try
+        {
+            _output.Record(update, options);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // A bug in showing one event must not stop the pump (and with it the session's reads).
+            _output.AddLine(LineKind.Error, "internal error while showing " + update.Event.GetType().Name + ": " + ex.Message);
         }
     }
 

@@ -29,6 +29,7 @@ internal sealed class UiDispatcher<T>
     private readonly object _arrival = new();
     private TaskCompletionSource _room = NewRoom();
     private int _scheduled;
+    private int _refresh;
     private int _backlog;
     private long _weight;
     private volatile bool _stopped;
@@ -86,6 +87,19 @@ internal sealed class UiDispatcher<T>
         Schedule();
     }
 
+    /// <summary>Asks for one <c>drained</c> call (a redraw) without an item: the producer changed something the UI
+    /// draws. Requests made before a drain runs are coalesced into it, so a flood costs one frame per iteration.</summary>
+    public void RequestRefresh()
+    {
+        if (_stopped)
+        {
+            return;
+        }
+
+        Volatile.Write(ref _refresh, 1);
+        Schedule();
+    }
+
     /// <summary>Waits until the queued weight is below the bound: a producer calls this after each item so a
     /// flood that the UI cannot keep up with slows the socket reads instead of growing memory.</summary>
     public async Task WaitForRoomAsync(CancellationToken ct)
@@ -126,7 +140,7 @@ internal sealed class UiDispatcher<T>
         {
             // Even when a batch threw (the UI loop reports it and goes on), later items must still be drained.
             Volatile.Write(ref _scheduled, 0);
-            if (!_queue.IsEmpty)
+            if (!_queue.IsEmpty || Volatile.Read(ref _refresh) != 0)
             {
                 Schedule();
             }
@@ -137,7 +151,7 @@ internal sealed class UiDispatcher<T>
     {
         var deadline = Stopwatch.GetTimestamp() + _sliceTicks;
         var batch = new List<T>(Math.Min(Backlog, _maxBatch));
-        var applied = false;
+        var applied = Interlocked.Exchange(ref _refresh, 0) != 0;
         while (!_stopped)
         {
             long weight = 0;

@@ -235,4 +235,48 @@ public class UiDispatcherFailureTests
         Assert.Equal([14], seen);
         Assert.Equal(0, dispatcher.Weight);
     }
+
+    [Fact]
+    public void RequestRefresh_ManyBeforeADrain_SchedulesOneDrainThatCallsDrainedOnce()
+    {
+        var posted = new Queue<Action>();
+        var drained = 0;
+        var dispatcher = new UiDispatcher<int>(posted.Enqueue, _ => Assert.Fail("no item was queued"), drained: () => drained++);
+        for (var i = 0; i < 1000; i++)
+        {
+            dispatcher.RequestRefresh();
+        }
+
+        Assert.Single(posted);
+        posted.Dequeue()();
+        Assert.Equal(1, drained);
+        Assert.Empty(posted);
+    }
+
+    [Fact]
+    public void RequestRefresh_DuringADrain_SchedulesAnotherDrain()
+    {
+        var posted = new Queue<Action>();
+        var drained = 0;
+        UiDispatcher<int>? dispatcher = null;
+        dispatcher = new UiDispatcher<int>(posted.Enqueue, _ => dispatcher!.RequestRefresh(), drained: () => drained++);
+        dispatcher.Enqueue(1);
+        posted.Dequeue()();
+
+        // The request made while the batch was applied is not lost: it gets a drain (a frame) of its own.
+        Assert.Single(posted);
+        posted.Dequeue()();
+        Assert.Equal(2, drained);
+        Assert.Empty(posted);
+    }
+
+    [Fact]
+    public void RequestRefresh_AfterStop_SchedulesNothing()
+    {
+        var posted = new List<Action>();
+        var dispatcher = new UiDispatcher<int>(posted.Add, _ => { }, drained: () => Assert.Fail("drained after stop"));
+        dispatcher.Stop();
+        dispatcher.RequestRefresh();
+        Assert.Empty(posted);
+    }
 }

@@ -29,20 +29,37 @@ public sealed class HexDumpFormatter
     {
         get
         {
-            var segments = _log.Segments;
-            if (segments.Count == 0)
-                return 0;
-            long rows = segments.First.Rows;
-            if (segments.Count > 1)
-                rows += segments.Last.RowStart + segments.Last.Rows - segments[1].RowStart;
-            return (int)rows;
+            lock (_log.SyncRoot)
+            {
+                var segments = _log.Segments;
+                if (segments.Count == 0)
+                    return 0;
+                long rows = segments.First.Rows;
+                if (segments.Count > 1)
+                    rows += segments.Last.RowStart + segments.Last.Rows - segments[1].RowStart;
+                return (int)rows;
+            }
         }
     }
 
-    public ByteDirection GetRowDirection(int row) => Locate(row).Segment.Direction;
+    public ByteDirection GetRowDirection(int row)
+    {
+        lock (_log.SyncRoot)
+        {
+            return Locate(row).Segment.Direction;
+        }
+    }
 
     /// <summary>Row <paramref name="row"/> (0 = oldest), e.g. <c>-&gt; 00000010  45 48 4c 4f …  |EHLO …|</c>.</summary>
     public string FormatRow(int row)
+    {
+        lock (_log.SyncRoot)
+        {
+            return FormatRowLocked(row);
+        }
+    }
+
+    private string FormatRowLocked(int row)
     {
         var (segment, rowInSegment) = Locate(row);
         var offset = rowInSegment * HexSegment.BytesPerRow;

@@ -3,7 +3,8 @@ namespace NetTerm.Core.Terminal;
 /// <summary>
 /// Byte-exact, direction-tagged record of what crossed the wire, for the hex view: a bounded ring of chunks
 /// (oldest evicted first) whose bytes are kept in 64 KiB blocks, so a full 16 MiB log is 256 arrays, not a
-/// million. <see cref="HexDumpFormatter"/> formats any row on demand. Not thread-safe: use it from the UI thread.
+/// million. <see cref="HexDumpFormatter"/> formats any row on demand. Thread-safe like <see cref="Scrollback"/>:
+/// every member is atomic under <see cref="SyncRoot"/>; hold it to make several calls agree.
 /// </summary>
 public sealed class RawByteLog
 {
@@ -34,12 +35,24 @@ public sealed class RawByteLog
         _segments = new RingBuffer<HexSegment>(MaxChunks, 256);
     }
 
+    /// <summary>Held by every member; hold it yourself to make several calls see one state.</summary>
+    public Lock SyncRoot { get; } = new();
+
     public long MaxBytes { get; }
 
     public int MaxChunks { get; }
 
     /// <summary>Bytes held now.</summary>
-    public long Count => _end - _start;
+    public long Count
+    {
+        get
+        {
+            lock (SyncRoot)
+            {
+                return _end - _start;
+            }
+        }
+    }
 
     public int ChunkCount => _chunks.Count;
 
@@ -60,6 +73,14 @@ public sealed class RawByteLog
     {
         if (bytes.IsEmpty)
             return;
+        lock (SyncRoot)
+        {
+            AppendLocked(direction, bytes, timestamp);
+        }
+    }
+
+    private void AppendLocked(ByteDirection direction, ReadOnlySpan<byte> bytes, DateTimeOffset timestamp)
+    {
         if (bytes.Length > MaxBytes)
         {
             AddTotal(direction, bytes.Length - MaxBytes);
@@ -92,20 +113,26 @@ public sealed class RawByteLog
     /// <summary>Chunk <paramref name="index"/> (0 = oldest held), copied.</summary>
     public RawChunk GetChunk(int index)
     {
-        var entry = _chunks[index];
-        var bytes = new byte[entry.Length];
-        CopyBytes(entry.Start, bytes);
-        return new RawChunk(entry.Direction, entry.Timestamp, bytes);
+        lock (SyncRoot)
+        {
+            var entry = _chunks[index];
+            var bytes = new byte[entry.Length];
+            CopyBytes(entry.Start, bytes);
+            return new RawChunk(entry.Direction, entry.Timestamp, bytes);
+        }
     }
 
     /// <summary>Forgets every chunk; the totals keep counting.</summary>
     public void Clear()
     {
-        _blocks.Clear();
-        _chunks.Clear();
-        _segments.Clear();
-        _start = _end;
-        Version++;
+        lock (SyncRoot)
+        {
+            _blocks.Clear();
+            _chunks.Clear();
+            _segments.Clear();
+            _start = _end;
+            Version++;
+        }
     }
 
     /// <summary>Copies held bytes from global stream position <paramref name="position"/>.</summary>

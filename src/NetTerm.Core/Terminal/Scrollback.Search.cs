@@ -17,6 +17,14 @@ public sealed partial class Scrollback
     public int FindNext(string query, int fromIndex, bool forward, bool ignoreCase)
     {
         ArgumentNullException.ThrowIfNull(query);
+        lock (SyncRoot)
+        {
+            return FindNextLocked(query, fromIndex, forward, ignoreCase);
+        }
+    }
+
+    private int FindNextLocked(string query, int fromIndex, bool forward, bool ignoreCase)
+    {
         if (query.Length == 0 || _lines.Count == 0)
             return -1;
         var comparison = ignoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Text;
 
@@ -45,25 +46,30 @@ public sealed partial class Scrollback
     private (int Block, int Offset, ushort TextBytes, ushort RunCount) Write(
         ReadOnlySpan<char> piece, ReadOnlySpan<StyleRun> runs, int pieceStart, ref int runIndex)
     {
-        // Invalid UTF-16 (a lone surrogate) is encoded as U+FFFD, which is one UTF-16 unit like the original, so
-        // run positions stay valid after the round trip.
-        var ascii = Ascii.IsValid(piece);
-        var textBytes = ascii ? piece.Length : Encoding.UTF8.GetByteCount(piece);
         var pieceEnd = pieceStart + piece.Length;
         while (runIndex < runs.Length && runs[runIndex].End <= pieceStart)
             runIndex++;
         var maxRuns = 0;
         for (var i = runIndex; i < runs.Length && runs[i].Start < pieceEnd; i++)
             maxRuns++;
+
+        // ASCII (nearly every line) is narrowed in one pass into room for one byte a unit; anything else is then
+        // measured and encoded as UTF-8 over it. Invalid UTF-16 (a lone surrogate) becomes U+FFFD, one UTF-16 unit
+        // like the original, so run positions stay valid after the round trip.
+        var textBytes = piece.Length;
         var (block, offset) = Reserve(textBytes + (maxRuns * EncodedRunSize));
         if (textBytes == 0 && maxRuns == 0)
             return (block, offset, 0, 0);
 
         var span = _blocks[block - _firstBlock].AsSpan(offset);
-        if (ascii)
-            Ascii.FromUtf16(piece, span, out _);
-        else
+        if (Ascii.FromUtf16(piece, span, out _) != OperationStatus.Done)
+        {
+            textBytes = Encoding.UTF8.GetByteCount(piece);
+            (block, offset) = Reserve(textBytes + (maxRuns * EncodedRunSize));
+            span = _blocks[block - _firstBlock].AsSpan(offset);
             Encoding.UTF8.GetBytes(piece, span);
+        }
+
         var runSpan = span[textBytes..];
         int runCount = 0, lastStart = 0, lastEnd = -1;
         CellStyle lastStyle = default;
@@ -121,7 +127,7 @@ public sealed partial class Scrollback
     {
         _lines.PopFront();
         var keepFrom = _lines.Count > 0 ? BlockOf(_lines.First) : LastBlock;
-        DropOffsetsBefore(FirstLineNumber);
+        DropOffsetsBefore(TotalAppended - _lines.Count);
         while (_blocks.Count > 1 && _firstBlock < keepFrom)
         {
             ReturnBlock(_blocks.PopFront());

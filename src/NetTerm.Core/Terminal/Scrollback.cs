@@ -8,8 +8,10 @@ namespace NetTerm.Core.Terminal;
 /// Text is stored as UTF-8 in 64 KiB blocks, with a 16-byte entry per line, and style runs only for lines that
 /// have them; evicting lines frees whole blocks, which are reused. A string per line would cost about 2.3 times
 /// the text in managed memory; this layout costs about 1.2 times for 80-column ASCII. At most 65,536 blocks
-/// (4 GiB of text) are held: beyond that the oldest lines are evicted as if the line cap were reached. Not
-/// thread-safe: use it from the UI thread only.
+/// (4 GiB of text) are held: beyond that the oldest lines are evicted as if the line cap were reached.
+/// <para>Thread-safe: every member is atomic under <see cref="SyncRoot"/>, so a session's reader can append while
+/// the UI draws. A caller that needs several calls to agree (a frame, a save) holds <see cref="SyncRoot"/> around
+/// them. Indexes shift as old lines are evicted; <see cref="Count"/> never drops except on <see cref="Clear"/>.</para>
 /// </remarks>
 public sealed partial class Scrollback
 {
@@ -38,6 +40,9 @@ public sealed partial class Scrollback
         _offsets = new RingBuffer<OffsetChange>(maxLines + 1, initialCapacity: 4);
     }
 
+    /// <summary>Held by every member; hold it yourself to make several calls see one state.</summary>
+    public Lock SyncRoot { get; } = new();
+
     /// <summary>Lines held now (at most <see cref="MaxLines"/>).</summary>
     public int Count => _lines.Count;
 
@@ -52,7 +57,16 @@ public sealed partial class Scrollback
 
     /// <summary>The number of lines ever removed from the front (evicted or cleared): line <c>i</c> is line number
     /// <c>FirstLineNumber + i</c> of the session, which stays stable while older lines are evicted.</summary>
-    public long FirstLineNumber => TotalAppended - _lines.Count;
+    public long FirstLineNumber
+    {
+        get
+        {
+            lock (SyncRoot)
+            {
+                return TotalAppended - _lines.Count;
+            }
+        }
+    }
 
     /// <summary>Changes on every append, replace and clear.</summary>
     public long Version { get; private set; }
@@ -62,8 +76,11 @@ public sealed partial class Scrollback
     public void Append(LineKind kind, ReadOnlySpan<char> text, ReadOnlySpan<StyleRun> runs, DateTimeOffset timestamp)
     {
         ValidateRuns(text.Length, runs);
-        AppendPieces(kind, text, runs, 0, timestamp);
-        Version++;
+        lock (SyncRoot)
+        {
+            AppendPieces(kind, text, runs, 0, timestamp);
+            Version++;
+        }
     }
 
     /// <summary>
@@ -72,6 +89,14 @@ public sealed partial class Scrollback
     /// </summary>
     /// <exception cref="InvalidOperationException">The scrollback is empty.</exception>
     public void ReplaceLast(ReadOnlySpan<char> text, ReadOnlySpan<StyleRun> runs)
+    {
+        lock (SyncRoot)
+        {
+            ReplaceLastLocked(text, runs);
+        }
+    }
+
+    private void ReplaceLastLocked(ReadOnlySpan<char> text, ReadOnlySpan<StyleRun> runs)
     {
         if (_lines.Count == 0)
             throw new InvalidOperationException("The scrollback is empty: there is no last line to replace.");
@@ -93,30 +118,45 @@ public sealed partial class Scrollback
     /// <summary>Removes every line. <see cref="TotalAppended"/> keeps counting.</summary>
     public void Clear()
     {
-        while (_blocks.Count > 0)
-            ReturnBlock(_blocks.PopFront());
-        _lines.Clear();
-        _offsets.Clear();
-        _firstBlock = 0;
-        _writeOffset = 0;
-        Version++;
+        lock (SyncRoot)
+        {
+            while (_blocks.Count > 0)
+                ReturnBlock(_blocks.PopFront());
+            _lines.Clear();
+            _offsets.Clear();
+            _firstBlock = 0;
+            _writeOffset = 0;
+            Version++;
+        }
     }
 
     /// <summary>Materialises line <paramref name="index"/> (0 = oldest held).</summary>
     public ScrollbackLine GetLine(int index)
     {
-        var entry = _lines[index];
-        return new ScrollbackLine(entry.Kind, DecodeText(entry), DecodeRuns(entry), GetTimestamp(index));
+        lock (SyncRoot)
+        {
+            var entry = _lines[index];
+            return new ScrollbackLine(entry.Kind, DecodeText(entry), DecodeRuns(entry), GetTimestamp(index));
+        }
     }
 
     /// <summary>A line's kind without materialising its text.</summary>
-    public LineKind GetKind(int index) => _lines[index].Kind;
+    public LineKind GetKind(int index)
+    {
+        lock (SyncRoot)
+        {
+            return _lines[index].Kind;
+        }
+    }
 
     /// <summary>A line's timestamp without materialising its text (for delta timestamps).</summary>
     public DateTimeOffset GetTimestamp(int index)
     {
-        var offset = TimeSpan.FromMinutes(OffsetMinutesOf(FirstLineNumber + index));
-        return new DateTimeOffset(_lines[index].UtcTicks + offset.Ticks, offset);
+        lock (SyncRoot)
+        {
+            var offset = TimeSpan.FromMinutes(OffsetMinutesOf(FirstLineNumber + index));
+            return new DateTimeOffset(_lines[index].UtcTicks + offset.Ticks, offset);
+        }
     }
 
     private void AppendPieces(LineKind kind, ReadOnlySpan<char> text, ReadOnlySpan<StyleRun> runs, int start, DateTimeOffset timestamp)

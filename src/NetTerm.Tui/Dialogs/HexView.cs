@@ -8,12 +8,14 @@ namespace NetTerm.Tui.Dialogs;
 /// <summary>Draws the visible hex rows only, formatted on demand by Core's <see cref="HexDumpFormatter"/>.</summary>
 internal sealed class HexView : View
 {
+    private readonly RawByteLog _log;
     private readonly HexDumpFormatter _rows;
     private readonly int _count;
     private bool _started;
 
     public HexView(RawByteLog log)
     {
+        _log = log;
         _rows = new HexDumpFormatter(log);
         _count = _rows.RowCount;
         CanFocus = true;
@@ -47,12 +49,17 @@ internal sealed class HexView : View
 
         var normal = GetAttributeForRole(VisualRole.Normal);
         SetAttribute(normal);
-        for (var row = 0; row < Viewport.Height; row++)
+        // Traffic may still arrive and evict old rows while the view is open: one frame reads one state.
+        lock (_log.SyncRoot)
         {
-            var i = Viewport.Y + row;
-            Move(0, row);
-            var text = i < _count ? _rows.FormatRow(i) : (i == 0 ? "(no traffic yet)" : string.Empty);
-            AddStr(text.PadRight(Viewport.Width));
+            var count = _rows.RowCount;
+            for (var row = 0; row < Viewport.Height; row++)
+            {
+                var i = Viewport.Y + row;
+                Move(0, row);
+                var text = i < count ? _rows.FormatRow(i) : (i == 0 ? "(no traffic yet)" : string.Empty);
+                AddStr(text.PadRight(Viewport.Width));
+            }
         }
 
         return true;

@@ -41,12 +41,12 @@ internal sealed partial class MainWindow
 
         var from = Output.Highlight >= 0
             ? Output.Highlight + (forward ? 1 : -1)
-            : Math.Min(_lines.Count - 1, Output.Viewport.Y + Output.Viewport.Height - 1);
-        var hit = _lines.FindNext(_lastSearch, from, forward, ignoreCase: true);
+            : Math.Min(_output.Lines.Count - 1, Output.Viewport.Y + Output.Viewport.Height - 1);
+        var hit = _output.Lines.FindNext(_lastSearch, from, forward, ignoreCase: true);
         if (hit < 0)
         {
             // Wrap once around the ends.
-            hit = _lines.FindNext(_lastSearch, forward ? 0 : _lines.Count - 1, forward, ignoreCase: true);
+            hit = _output.Lines.FindNext(_lastSearch, forward ? 0 : _output.Lines.Count - 1, forward, ignoreCase: true);
         }
 
         if (hit < 0)
@@ -80,9 +80,13 @@ internal sealed partial class MainWindow
         try
         {
             var path = Path.GetFullPath(name);
+            int saved;
             using (var writer = new StreamWriter(path, append: false, new System.Text.UTF8Encoding(false)))
+            using (_output.Lines.SyncRoot.EnterScope())
             {
-                for (var i = 0; i < _lines.Count; i++)
+                // One state of the scrollback: a flood would otherwise shift the lines under the loop.
+                saved = _output.Lines.Count;
+                for (var i = 0; i < saved; i++)
                 {
                     if (!Output.IsShown(i))
                     {
@@ -94,7 +98,7 @@ internal sealed partial class MainWindow
                 }
             }
 
-            Say(LineKind.System, $"saved {_lines.Count} lines to {path}");
+            Say(LineKind.System, $"saved {saved} lines to {path}");
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {

@@ -16,7 +16,11 @@ internal sealed partial class MainWindow
     private bool? _charModeOverride;
 
     /// <summary>Whether sent lines are echoed into the pane (telnet prompt "echo" toggles).</summary>
-    public bool LocalEcho { get; set; } = true;
+    public bool LocalEcho
+    {
+        get => _output.LocalEcho;
+        set => _output.LocalEcho = value;
+    }
 
     /// <summary>F7: annotation lines are always kept; this shows or hides all of them, old ones included.</summary>
     public bool ShowAnnotations
@@ -38,7 +42,8 @@ internal sealed partial class MainWindow
         Input.Secret = false;
     }
 
-    /// <summary>Applies a batch; a drain applies several within one main-loop iteration, then <see cref="OnDrained"/>
+    /// <summary>Applies a batch of state changes (the pump has already recorded their lines in the
+    /// <see cref="OutputModel"/>); a drain applies several within one main-loop iteration, then <see cref="OnDrained"/>
     /// refreshes once, so a burst costs one redraw per frame.</summary>
     private void ApplyBatch(IReadOnlyList<SessionUpdate> batch)
     {
@@ -46,7 +51,11 @@ internal sealed partial class MainWindow
         foreach (var u in batch)
         {
             var mine = u.Generation == current;
-            Apply(u, mine);
+            if (mine)
+            {
+                Apply(u.Event);
+            }
+
             if (mine && _controller.Profile is { } profile)
             {
                 try
@@ -67,96 +76,28 @@ internal sealed partial class MainWindow
         RefreshStatus();
     }
 
-    private void Apply(SessionUpdate u, bool mine)
+    /// <summary>What an event of the current connection changes in the UI's state; its lines are already recorded.</summary>
+    private void Apply(SessionEvent e)
     {
-        switch (u.Event)
+        switch (e)
         {
-            case DataReceivedEvent e:
-                _processor.Process(e.Text, e.Timestamp);
-                Traffic.Append(ByteDirection.In, e.Raw.Span, e.Timestamp);
+            case ConnectedEvent connected:
+                _state = LinkState.Connected;
+                _connectedAt = connected.Timestamp;
+                ShowTelnetMenu(connected.Mode == SessionMode.Telnet);
                 return;
-            case LineSentEvent e:
-                OnLineSent(e, u, mine);
+            case ModeDetectedEvent detected:
+                ShowTelnetMenu(detected.Mode == SessionMode.Telnet);
                 return;
-            case BytesSentEvent e:
-                if (!e.Hidden)
-                {
-                    Traffic.Append(ByteDirection.Out, e.Raw.Span, e.Timestamp);
-                }
-
-                if (e.Description is { } what)
-                {
-                    AddLine(LineKind.System, "sent " + what, e.Timestamp);
-                }
-
+            case TlsEstablishedEvent tls:
+                _tls = tls.Certificate;
                 return;
-            case AnnotationEvent e:
-                AddLine(LineKind.Annotation, e.Text, e.Timestamp);
+            case NegotiationChangedEvent negotiation:
+                OnNegotiation(negotiation);
                 return;
-            case ConnectingEvent e:
-                AddLine(LineKind.System, $"trying {e.Host}:{e.Port}{(e.Address is null ? string.Empty : $" ({e.Address})")}…", e.Timestamp);
+            case ClosedEvent closed:
+                OnClosed(closed);
                 return;
-            case ConnectedEvent e:
-                if (mine)
-                {
-                    _state = LinkState.Connected;
-                    _connectedAt = e.Timestamp;
-                    ShowTelnetMenu(e.Mode == SessionMode.Telnet);
-                }
-
-                AddLine(LineKind.System, $"connected to {e.Host}:{e.Port} ({e.Remote})", e.Timestamp);
-                return;
-            case ModeDetectedEvent e:
-                if (mine)
-                {
-                    ShowTelnetMenu(e.Mode == SessionMode.Telnet);
-                }
-
-                AddLine(LineKind.System, $"mode {e.Mode.ToString().ToLowerInvariant()}: {e.Reason}", e.Timestamp);
-                return;
-            case TlsEstablishedEvent e:
-                if (mine)
-                {
-                    _tls = e.Certificate;
-                }
-
-                AddLine(e.Certificate.Verified ? LineKind.System : LineKind.Error, Describe(e.Certificate), e.Timestamp);
-                return;
-            case NegotiationChangedEvent e:
-                if (mine)
-                {
-                    OnNegotiation(e);
-                }
-
-                return;
-            case TelnetCommandReceivedEvent e:
-                AddLine(LineKind.System, $"telnet {e.Command} from the server", e.Timestamp);
-                return;
-            case WarningEvent e:
-                AddLine(LineKind.Warning, e.Message, e.Timestamp);
-                return;
-            case InfoEvent e:
-                AddLine(LineKind.System, e.Message, e.Timestamp);
-                return;
-            case ClosedEvent e:
-                OnClosed(e, mine);
-                return;
-        }
-    }
-
-    private void OnLineSent(LineSentEvent e, SessionUpdate u, bool mine)
-    {
-        if (!e.Hidden && !u.Masked && _controller.Options is { } options)
-        {
-            // LineSentEvent carries text only: the bytes are rebuilt as Session.SendLineAsync encodes them (before
-            // telnet IAC doubling). Hidden and masked lines never reach the hex view.
-            var ending = options.LineEnding switch { Core.Sessions.LineEnding.Lf => "\n", Core.Sessions.LineEnding.Cr => "\r", _ => "\r\n" };
-            Traffic.Append(ByteDirection.Out, options.Encoding.GetBytes(e.Text + ending), e.Timestamp);
-        }
-
-        if (LocalEcho)
-        {
-            AddLine(e.Hidden ? LineKind.Hidden : LineKind.Sent, e.Hidden ? $"[{e.Length} characters hidden]" : e.Text, e.Timestamp);
         }
     }
 
@@ -197,42 +138,23 @@ internal sealed partial class MainWindow
         Output.Refresh();
     }
 
-    private void OnClosed(ClosedEvent e, bool mine)
+    private void OnClosed(ClosedEvent e)
     {
-        if (e.Failure is null)
+        _state = e.Failure is null ? LinkState.Closed : LinkState.Failed;
+        _reason = e.Reason;
+        var wasChar = CharMode;
+        _serverCharMode = false;
+        if (wasChar != CharMode)
         {
-            AddLine(LineKind.System, $"connection closed: {e.Reason}", e.Timestamp);
-        }
-        else
-        {
-            AddLine(LineKind.Error, $"connection failed: {e.Reason} — Ctrl+R to reconnect", e.Timestamp);
+            OnCharModeChanged();
         }
 
-        if (mine)
-        {
-            _state = e.Failure is null ? LinkState.Closed : LinkState.Failed;
-            _reason = e.Reason;
-            var wasChar = CharMode;
-            _serverCharMode = false;
-            if (wasChar != CharMode)
-            {
-                OnCharModeChanged();
-            }
-
-            _remoteEcho = false;
-            Input.Secret = false;
-        }
+        _remoteEcho = false;
+        Input.Secret = false;
     }
 
-    /// <summary>Adds a non-received line (system, sent, error…). Its text may quote the server (a close reason, a
-    /// certificate subject), so it is escaped like received text. Received text continues on a fresh line after it.</summary>
-    internal void AddLine(LineKind kind, string text, DateTimeOffset? at = null)
-    {
-        foreach (var part in ControlEscaper.Escape(text).Split('\n'))
-        {
-            _lines.Append(kind, part, [], at ?? DateTimeOffset.Now);
-        }
-    }
+    /// <summary>Adds a non-received line (see <see cref="OutputModel.AddLine"/>).</summary>
+    internal void AddLine(LineKind kind, string text, DateTimeOffset? at = null) => _output.AddLine(kind, text, at);
 
     /// <summary>Adds a line and redraws now (for messages outside a batch).</summary>
     internal void Say(LineKind kind, string text)

@@ -39,10 +39,15 @@ internal sealed partial class MainWindow
             };
             if (_tls is { } tls)
             {
-                facts.Add(new("TLS", Describe(tls)));
+                facts.Add(new("TLS", OutputModel.Describe(tls)));
             }
 
-            var lines = Enumerable.Range(0, _lines.Count).Select(_lines.GetLine);
+            ScrollbackLine[] lines;
+            lock (_output.Lines.SyncRoot)
+            {
+                lines = [.. Enumerable.Range(0, _output.Lines.Count).Select(_output.Lines.GetLine)];
+            }
+
             var title = $"{target.Host}:{target.Port.ToString(CultureInfo.InvariantCulture)} ({target.Mode})";
             File.WriteAllText(path, MarkdownTranscript.Write(title, facts, lines, script), Utf8);
             var written = new List<string> { path };

@@ -218,7 +218,7 @@ internal sealed partial class MainWindow
 
     private void ClearOutput()
     {
-        _lines.Clear();
+        _output.Lines.Clear();
         Output.ClearSelection();
         Output.Highlight = -1;
         Output.ScrollToBottom();

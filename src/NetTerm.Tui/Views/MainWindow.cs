@@ -22,8 +22,7 @@ internal sealed partial class MainWindow : Runnable
     private readonly TuiLaunch _launch;
     private readonly SessionController _controller;
     private readonly UiDispatcher<SessionUpdate> _dispatcher;
-    private readonly Scrollback _lines;
-    private readonly TerminalTextProcessor _processor;
+    private readonly OutputModel _output;
     private readonly OutputPalette _palette;
     private readonly Label _banners;
     private readonly Label _prompt;
@@ -39,12 +38,10 @@ internal sealed partial class MainWindow : Runnable
         _app = app;
         _launch = launch;
         _palette = new OutputPalette(launch.NoColor);
-        _lines = new Scrollback(Math.Max(100, launch.ScrollbackLines));
-        _processor = new TerminalTextProcessor(_lines);
+        _output = new OutputModel(launch.ScrollbackLines);
         _dispatcher = new UiDispatcher<SessionUpdate>(
-            Post, ApplyBatch, weigh: SessionController.Weigh, maxWeight: SessionController.BacklogBytes,
-            slice: TimeSpan.FromMilliseconds(1000.0 / Math.Max(1, (int)Application.MaximumIterationsPerSecond)), drained: OnDrained);
-        _controller = new SessionController(transcript, _dispatcher);
+            Post, ApplyBatch, weigh: SessionController.Weigh, maxWeight: SessionController.BacklogBytes, drained: OnDrained);
+        _controller = new SessionController(transcript, _output, _dispatcher);
         Width = Dim.Fill();
         Height = Dim.Fill();
         if (launch.NoColor)
@@ -61,7 +58,7 @@ internal sealed partial class MainWindow : Runnable
         _banners.Y = Pos.Bottom(_menu);
         _banners.Width = Dim.Fill();
         _banners.Height = 0;
-        Output = new OutputView(_lines, _palette) { X = 0, Y = Pos.Bottom(_banners), Width = Dim.Fill(), Height = Dim.Fill(2) };
+        Output = new OutputView(_output.Lines, _palette) { X = 0, Y = Pos.Bottom(_banners), Width = Dim.Fill(), Height = Dim.Fill(2) };
         _panel = new SidePanel(launch.NoColor)
         {
             X = Pos.AnchorEnd(PanelWidth), Y = Pos.Bottom(_banners), Width = PanelWidth, Height = Dim.Fill(2), Visible = false,
@@ -95,7 +92,7 @@ internal sealed partial class MainWindow : Runnable
 
     internal SessionController Controller => _controller;
 
-    internal RawByteLog Traffic { get; } = new();
+    internal RawByteLog Traffic => _output.Traffic;
 
     /// <summary>Connects to <paramref name="target"/>; the current connection, if any, is closed first.</summary>
     public void Connect(ConnectTarget target, SessionOptions options)
@@ -104,7 +101,7 @@ internal sealed partial class MainWindow : Runnable
         ArgumentNullException.ThrowIfNull(options);
         var (columns, rows) = PaneSize();
         options = options with { Columns = columns, Rows = rows, LineEnding = _endingOverride ?? options.LineEnding };
-        _processor.Reset();
+        _output.ResetProcessor();
         ResetConnectionState();
         _state = LinkState.Connecting;
         LoadHistoryFor(target);
@@ -182,11 +179,6 @@ internal sealed partial class MainWindow : Runnable
             _banners.SetScheme(new Scheme(new Terminal.Gui.Drawing.Attribute(new Color(ColorName16.White), new Color(ColorName16.Red))));
         }
     }
-
-    private static string Describe(CertificateSummary c) =>
-        c.Verified
-            ? $"TLS established: {c.Protocol} {c.CipherSuite}, certificate verified for {c.VerifiedName}"
-            : $"TLS established: {c.Protocol} {c.CipherSuite}, certificate UNVERIFIED: {c.VerificationError ?? "not checked"}";
 
     protected override void Dispose(bool disposing)
     {

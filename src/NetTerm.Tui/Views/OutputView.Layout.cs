@@ -8,6 +8,7 @@ namespace NetTerm.Tui.Views;
 internal sealed partial class OutputView
 {
     private readonly List<VisualRow> _layout = [];
+    private readonly List<FrameRow> _frame = [];
     private readonly List<VisualRow> _lineRows = [];
     private readonly List<Range> _wrap = [];
     private readonly Dictionary<int, ScrollbackLine> _decoded = [];
@@ -18,6 +19,10 @@ internal sealed partial class OutputView
     /// <summary>One screen row: part [Start, End) of line <see cref="Line"/>; the first row of a line carries its
     /// timestamp and mark, the others are indented under its text.</summary>
     private readonly record struct VisualRow(int Line, int Start, int End, bool First, int Indent);
+
+    /// <summary>A row of the frame being drawn: where it is, the line, and its lead (timestamp and mark, or the
+    /// indent of a continuation row).</summary>
+    private readonly record struct FrameRow(VisualRow Row, ScrollbackLine Line, string Lead);
 
     /// <summary>Long lines continue on the next rows (default); off, they are cut at the pane's edge.</summary>
     public bool WrapLines

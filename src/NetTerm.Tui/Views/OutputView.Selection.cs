@@ -46,6 +46,14 @@ internal sealed partial class OutputView
     /// <summary>The selected rows as shown (timestamps and marks included), LF-separated.</summary>
     public string SelectedText()
     {
+        lock (Lines.SyncRoot)
+        {
+            return SelectedTextLocked();
+        }
+    }
+
+    private string SelectedTextLocked()
+    {
         var (from, to) = SelectionRange();
         if (from > to)
         {

@@ -51,10 +51,13 @@ internal sealed partial class OutputView : View
     /// <summary>Call after a batch of appends: one content-size update and one redraw per batch.</summary>
     public void Refresh()
     {
-        SetContentHeight(Lines.Count);
-        if (Follow)
+        lock (Lines.SyncRoot)
         {
-            StickToBottom();
+            SetContentHeight(Lines.Count);
+            if (Follow)
+            {
+                StickToBottom();
+            }
         }
 
         SetNeedsDraw();
@@ -158,27 +161,48 @@ internal sealed partial class OutputView : View
         }
     }
 
+    /// <summary>Every cell of the viewport is drawn by <see cref="DrawRows"/> (text, then padding), so Terminal.Gui's
+    /// clear, which measures each cell it fills, is a second full pass per frame for nothing.</summary>
+    protected override bool OnClearingViewport() => true;
+
     protected override bool OnDrawingContent(DrawContext? context)
+    {
+        // The session's pump appends under the scrollback's lock: the frame's rows are read under it (one state of
+        // the scrollback per frame) and drawn after it, so a flood waits for a copy of a screenful, not for drawing.
+        int selFrom, selTo;
+        lock (Lines.SyncRoot)
+        {
+            (selFrom, selTo) = SelectionRange();
+            BuildLayout();
+            _frame.Clear();
+            foreach (var visual in _layout)
+            {
+                var line = Line(visual.Line);
+                _frame.Add(new FrameRow(visual, line, visual.First ? Prefix(visual.Line, line) : new string(' ', visual.Indent)));
+            }
+        }
+
+        DrawRows(selFrom, selTo);
+        return true;
+    }
+
+    private void DrawRows(int selFrom, int selTo)
     {
         var normal = GetAttributeForRole(VisualRole.Normal);
         var width = Viewport.Width;
-        var (selFrom, selTo) = SelectionRange();
-        BuildLayout();
         for (var row = 0; row < Viewport.Height; row++)
         {
             Move(0, row);
-            if (row >= _layout.Count)
+            if (row >= _frame.Count)
             {
                 SetAttribute(normal);
                 AddStr(new string(' ', width));
                 continue;
             }
 
-            var visual = _layout[row];
-            var line = Line(visual.Line);
+            var (visual, line, lead) = _frame[row];
             var selected = (visual.Line >= selFrom && visual.Line <= selTo) || visual.Line == Highlight;
             var lineAttribute = selected ? _palette.Selected(normal) : _palette.For(line.Kind, normal);
-            var lead = visual.First ? Prefix(visual.Line, line) : new string(' ', visual.Indent);
             SetAttribute(lineAttribute);
             AddStr(lead);
             var end = _wrapLines ? visual.End : Math.Min(visual.End, width * 2);
@@ -190,8 +214,6 @@ internal sealed partial class OutputView : View
                 AddStr(new string(' ', width - used));
             }
         }
-
-        return true;
     }
 
     /// <summary>Draws characters [start, end) of the line with its SGR style runs; returns the columns used.</summary>
