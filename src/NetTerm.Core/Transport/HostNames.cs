@@ -46,7 +46,9 @@ internal static class HostNames
 
         try
         {
-            return Idn.GetAscii(name);
+            // Lower-cased first: the build runs without ICU (invariant globalization), where IdnMapping encodes
+            // Punycode but does not apply the IDNA case mapping ("BÜCHER" would become a different name).
+            return Idn.GetAscii(name.ToLowerInvariant());
         }
         catch (ArgumentException)
         {

@@ -154,7 +154,8 @@ internal sealed class DnsMxResolver : IMxResolver
     {
         try
         {
-            ascii = new IdnMapping().GetAscii(Trim(domain.Trim())).ToLowerInvariant();
+            // Lower-cased before the mapping too: without ICU (invariant globalization) IdnMapping does not case-map.
+            ascii = new IdnMapping().GetAscii(Trim(domain.Trim()).ToLowerInvariant());
             return true;
         }
         catch (ArgumentException)
