@@ -6,7 +6,7 @@ namespace NetTerm.Cli.Commands;
 /// response file): files are named with --body-file and --eml.</summary>
 internal sealed class SmtpSendOptions
 {
-    public Option<string?> Server { get; } = new("--server", "-s") { Description = "Mail server (name or address); without it, the MX hosts of the first recipient's domain, in preference order", HelpName = "host" };
+    public Option<string?> Server { get; } = new("--server", "-s") { Description = "Mail server: name or address, optionally :port ([::1]:2525); without it, the MX hosts of the first recipient's domain, in preference order", HelpName = "host[:port]" };
 
     public Option<string?> DnsServer { get; } = new("--dns-server") { Description = "DNS server for the MX lookup (IP[:PORT]; default: the system's)", HelpName = "ip" };
 

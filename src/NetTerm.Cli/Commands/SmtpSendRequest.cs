@@ -36,10 +36,25 @@ internal static class SmtpSendRequest
             }
         }
 
-        var port = pr.GetValue(o.Port) ?? 25;
+        var port = pr.GetValue(o.Port);
         if (port is < 1 or > 65535)
         {
             throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"--port must be 1..65535 (got {port})"));
+        }
+
+        // swaks style "--server host:port" (and "[::1]:2525") works too; -p then must agree.
+        string? server = null;
+        if (pr.GetValue(o.Server) is { } typed)
+        {
+            try
+            {
+                var target = HostPort.Parse(typed, port, 25);
+                (server, port) = (target.Host, target.Port);
+            }
+            catch (FormatException ex)
+            {
+                throw new UsageException("--server: " + ex.Message);
+            }
         }
 
         var count = pr.GetValue(o.Count);
@@ -50,14 +65,14 @@ internal static class SmtpSendRequest
 
         var timeout = ConnectRequestBuilder.Seconds(pr.GetValue(o.Timeout), "--timeout");
 
-        var server = pr.GetValue(o.Server) ?? DomainOf(to[0]);
+        server ??= DomainOf(to[0]);
         var tls = new TlsOptions(server, CaFile: pr.GetValue(o.Ca)?.FullName, Insecure: pr.GetValue(o.Insecure));
         if (tls.CaFile is { } ca && !File.Exists(ca))
         {
             throw new UsageException($"--ca: no such file: {ca}");
         }
 
-        var session = new SessionOptions(server, port)
+        var session = new SessionOptions(server, port ?? 25)
         {
             Mode = SessionMode.Raw,
             // 465 is implicit TLS (RFC 8314) unless --tls false says otherwise.

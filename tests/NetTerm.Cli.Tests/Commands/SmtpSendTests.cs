@@ -47,6 +47,26 @@ public sealed class SmtpSendTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Send_ServerWithPort_DialsThatPortLikeSwaks()
+    {
+        var result = await CliHarness.RunAsync(string.Empty, "smtp", "send", "--server", "127.0.0.1:" + P(_sandbox.Port), "--ca",
+            _sandbox.Info.CertificatePemPath, "--from", "demo@sandbox.test", "--to", "a@sandbox.test");
+
+        Assert.True(result.ExitCode == 0, result.Text + result.Stderr);
+        Assert.Contains("1 message(s) accepted by 127.0.0.1:" + P(_sandbox.Port), result.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Send_ServerPortDisagreesWithPortOption_IsAUsageError()
+    {
+        var result = await CliHarness.RunAsync(string.Empty, "smtp", "send", "--server", "127.0.0.1:2525", "--port", "25",
+            "--from", "a@x.test", "--to", "b@x.test");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--server: port given twice", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Send_Json_StepsTlsAndOutcomeWithoutTheSecret()
     {
         var result = await SendAsync(Password + "\n", "--from", "demo@sandbox.test", "--to", "a@sandbox.test", "--auth", "LOGIN", "--user", "demo",
