@@ -130,11 +130,13 @@ internal sealed partial class SmtpProfileSession
             _parser.Reset();
         }
 
-        _context.Post(new AnnotationEvent(
-            "TLS established: the capabilities learned before TLS are discarded (RFC 3207); say EHLO again", Severity.Positive));
-        RaiseChanged();
         // Interactive only, and only when nothing is queued: a script says for itself what follows STARTTLS.
-        if (_options.EhloAfterTls && _context.Interactive && Interlocked.Read(ref _sent) >= Interlocked.Read(ref _queued))
+        var ehlo = _options.EhloAfterTls && _context.Interactive && Interlocked.Read(ref _sent) >= Interlocked.Read(ref _queued);
+        _context.Post(new AnnotationEvent(
+            "TLS established: the capabilities learned before TLS are discarded (RFC 3207); "
+            + (ehlo ? "sending EHLO again to learn them" : "say EHLO again"), Severity.Positive));
+        RaiseChanged();
+        if (ehlo)
         {
             _ = Enqueue($"EHLO {EhloName()}", null);
         }
