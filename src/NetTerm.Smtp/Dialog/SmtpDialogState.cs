@@ -38,6 +38,9 @@ internal sealed class SmtpDialogState
     /// <summary>Addresses typed earlier in the session, newest first, for completion.</summary>
     public IReadOnlyList<string> Addresses => _addresses;
 
+    /// <summary>The name the client gave in its last accepted EHLO or HELO (said again after STARTTLS).</summary>
+    public string? ClientName { get; private set; }
+
     /// <summary>The server offered STARTTLS in its latest EHLO.</summary>
     public bool StartTlsOffered => Capabilities?.StartTls ?? false;
 
@@ -79,6 +82,7 @@ internal sealed class SmtpDialogState
             case "EHLO":
                 if (positive)
                 {
+                    ClientName = NameOrNull(command.Command.Argument);
                     Capabilities = EhloCapabilities.Parse(reply);
                     Esmtp = true;
                     EndTransaction(SmtpPhase.Identified);
@@ -88,6 +92,7 @@ internal sealed class SmtpDialogState
             case "HELO":
                 if (positive)
                 {
+                    ClientName = NameOrNull(command.Command.Argument);
                     Capabilities = null;
                     Esmtp = false;
                     EndTransaction(SmtpPhase.Identified);
@@ -230,4 +235,7 @@ internal sealed class SmtpDialogState
 
         return null;
     }
+
+    private static string? NameOrNull(string argument) =>
+        argument.Trim() is { Length: > 0 } name && !name.Contains(' ', StringComparison.Ordinal) ? name : null;
 }

@@ -138,7 +138,13 @@ internal sealed partial class SmtpProfileSession
         RaiseChanged();
         if (ehlo)
         {
-            _ = Enqueue($"EHLO {EhloName()}", null);
+            string name;
+            lock (_lock)
+            {
+                name = _state.ClientName ?? EhloName();
+            }
+
+            _ = Enqueue($"EHLO {name}", null);
         }
     }
 

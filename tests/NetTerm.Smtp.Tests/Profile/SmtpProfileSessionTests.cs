@@ -59,6 +59,20 @@ public sealed class SmtpProfileSessionTests : IClassFixture<TestCertificates>
     }
 
     [Fact]
+    public async Task StartTls_Interactive_SaysEhloAgainWithTheNameTheUserGave()
+    {
+        await using var server = new FakeSmtpServer(new FakeSmtpServerOptions { Certificate = _certs.Leaf });
+        await using var h = new SmtpProfileHarness(server.Port, interactive: true, caFile: _certs.CaPemPath);
+
+        await h.SendAllAsync("EHLO typed.example", "STARTTLS");
+        await h.Driver.WaitForAsync(e => e.OfType<TlsEstablishedEvent>().Any(), "TLS");
+        await h.Profile.DrainAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(["EHLO typed.example", "STARTTLS", "EHLO typed.example"], server.Received);
+        await h.WaitForAnnotationAsync("sending EHLO again");
+    }
+
+    [Fact]
     public async Task StartTls_CleanServerInteractive_UpgradesDiscardsCapabilitiesAndSaysEhloAgain()
     {
         await using var server = new FakeSmtpServer(new FakeSmtpServerOptions { Certificate = _certs.Leaf });
