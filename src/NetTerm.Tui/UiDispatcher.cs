@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 
 namespace NetTerm.Tui;
 
@@ -9,10 +8,9 @@ namespace NetTerm.Tui;
 /// one frame per main-loop iteration instead of one per event (crib sheet "Thread marshalling").
 /// </summary>
 /// <remarks>
-/// The queue is bounded by weight (bytes, for session data): a producer awaits <see cref="WaitForRoomAsync"/>, so a
-/// UI that falls behind slows the socket reads instead of growing memory. The main loop runs at most 25 iterations
-/// a second and sleeps between them, so with a small bound the UI would idle while the producer waits for room: a
-/// drain therefore keeps applying what arrives, and waits for more, until its time slice (one iteration) is used. A burst is then limited by the UI's speed, not by the iteration rate, and input is still read every slice.
+/// The queue is bounded by weight: a producer awaits <see cref="WaitForRoomAsync"/>, so a UI that falls behind slows
+/// the producer instead of growing memory. Received text does not come through here (the pump records it and asks
+/// for a frame with <see cref="RequestRefresh"/>), so what is queued is small and a drain takes one batch.
 /// </remarks>
 /// <typeparam name="T">The item type.</typeparam>
 internal sealed class UiDispatcher<T>
@@ -24,9 +22,7 @@ internal sealed class UiDispatcher<T>
     private readonly Func<T, long> _weigh;
     private readonly int _maxBatch;
     private readonly long _maxWeight;
-    private readonly long _sliceTicks;
     private readonly Lock _gate = new();
-    private readonly object _arrival = new();
     private TaskCompletionSource _room = NewRoom();
     private int _scheduled;
     private int _refresh;
@@ -40,7 +36,6 @@ internal sealed class UiDispatcher<T>
     /// <param name="weigh">An item's weight (bytes it holds); 1 per item by default.</param>
     /// <param name="maxWeight">Producers wait in <see cref="WaitForRoomAsync"/> while the queued weight is at least
     /// this.</param>
-    /// <param name="slice">How long one drain may keep applying new arrivals; zero applies one batch per drain.</param>
     /// <param name="drained">Runs once at the end of each drain that applied something (one refresh per frame).</param>
     public UiDispatcher(
         Action<Action> post,
@@ -48,7 +43,6 @@ internal sealed class UiDispatcher<T>
         int maxBatch = 20_000,
         Func<T, long>? weigh = null,
         long maxWeight = long.MaxValue,
-        TimeSpan slice = default,
         Action? drained = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxBatch, 1);
@@ -58,7 +52,6 @@ internal sealed class UiDispatcher<T>
         _maxBatch = maxBatch;
         _weigh = weigh ?? (_ => 1);
         _maxWeight = maxWeight;
-        _sliceTicks = (long)(slice.TotalSeconds * Stopwatch.Frequency);
         _drained = drained;
     }
 
@@ -79,11 +72,6 @@ internal sealed class UiDispatcher<T>
         _queue.Enqueue((item, weight));
         Interlocked.Add(ref _weight, weight);
         Interlocked.Increment(ref _backlog);
-        lock (_arrival)
-        {
-            Monitor.Pulse(_arrival);
-        }
-
         Schedule();
     }
 
@@ -128,13 +116,13 @@ internal sealed class UiDispatcher<T>
         OpenRoom();
     }
 
-    /// <summary>Applies batches for up to one time slice. Called by the scheduled action; tests call it directly.</summary>
+    /// <summary>Applies one batch. Called by the scheduled action; tests call it directly.</summary>
     internal void Drain()
     {
-        // Still marked as scheduled while it runs: what arrives meanwhile is taken by this drain, not a new one.
+        // Still marked as scheduled while it runs: what arrives meanwhile is taken by the next drain, not a second one.
         try
         {
-            DrainSlice();
+            DrainBatch();
         }
         finally
         {
@@ -147,66 +135,38 @@ internal sealed class UiDispatcher<T>
         }
     }
 
-    private void DrainSlice()
+    private void DrainBatch()
     {
-        var deadline = Stopwatch.GetTimestamp() + _sliceTicks;
+        var drawn = Interlocked.Exchange(ref _refresh, 0) != 0;
         var batch = new List<T>(Math.Min(Backlog, _maxBatch));
-        var applied = Interlocked.Exchange(ref _refresh, 0) != 0;
-        while (!_stopped)
+        long weight = 0;
+        while (!_stopped && batch.Count < _maxBatch && _queue.TryDequeue(out var entry))
         {
-            long weight = 0;
-            while (batch.Count < _maxBatch && _queue.TryDequeue(out var entry))
-            {
-                batch.Add(entry.Item);
-                weight += entry.Weight;
-            }
+            batch.Add(entry.Item);
+            weight += entry.Weight;
+        }
 
-            if (batch.Count > 0)
+        if (batch.Count > 0)
+        {
+            Interlocked.Add(ref _backlog, -batch.Count);
+            try
             {
-                Interlocked.Add(ref _backlog, -batch.Count);
-                try
+                _apply(batch);
+                drawn = true;
+            }
+            finally
+            {
+                // Room is given back only once the items are applied (or failed): until then they are held.
+                if (Interlocked.Add(ref _weight, -weight) < _maxWeight)
                 {
-                    _apply(batch);
-                    applied = true;
+                    OpenRoom();
                 }
-                finally
-                {
-                    batch.Clear();
-                    // Room is given back only once the items are applied (or failed): until then they are held.
-                    if (Interlocked.Add(ref _weight, -weight) < _maxWeight)
-                    {
-                        OpenRoom();
-                    }
-                }
-            }
-
-            var left = deadline - Stopwatch.GetTimestamp();
-            if (left <= 0)
-            {
-                break;
-            }
-
-            // Waiting costs the loop nothing: it would sleep until the next iteration anyway (it draws only then). A
-            // shorter wait let a producer that lost the CPU for a moment (a loaded machine) find the UI asleep,
-            // and the flood then moved by one bound per iteration.
-            if (!AwaitArrival(TimeSpan.FromTicks(left * TimeSpan.TicksPerSecond / Stopwatch.Frequency)))
-            {
-                break;
             }
         }
 
-        if (applied && !_stopped)
+        if (drawn && !_stopped)
         {
             _drained?.Invoke();
-        }
-    }
-
-    /// <summary>True when the queue has an item, waiting up to <paramref name="timeout"/> for one.</summary>
-    private bool AwaitArrival(TimeSpan timeout)
-    {
-        lock (_arrival)
-        {
-            return !_queue.IsEmpty || (Monitor.Wait(_arrival, timeout) && !_queue.IsEmpty);
         }
     }
 

@@ -123,8 +123,8 @@ public class UiDispatcherBudgetTests
     [Fact]
     public async Task Drain_ProducerBoundedByWeight_AppliesEverythingInOrderWithinTheBound()
     {
-        // A producer thread that always waits for room, and a UI that drains with a time slice: every item arrives,
-        // in order, and the queued weight never exceeds the bound plus one item.
+        // A producer thread that always waits for room, and a UI that drains a batch at a time: every item arrives, in
+        // order, and the queued weight never exceeds the bound plus one item.
         var posted = new BlockingCollectionQueue();
         var seen = new List<int>();
         long maxSeen = 0;
@@ -138,8 +138,7 @@ public class UiDispatcherBudgetTests
             },
             maxBatch: 7,
             weigh: _ => 10,
-            maxWeight: 50,
-            slice: TimeSpan.FromMilliseconds(20));
+            maxWeight: 50);
         var producer = Task.Run(async () =>
         {
             for (var i = 0; i < 2000; i++)
@@ -158,34 +157,6 @@ public class UiDispatcherBudgetTests
         Assert.Equal(Enumerable.Range(0, 2000), seen);
         Assert.InRange(maxSeen, 10, 60);
         Assert.Equal(0, dispatcher.Weight);
-    }
-
-    [Fact]
-    public void Drain_WithSlice_AppliesItemsThatArriveDuringTheSliceAndCallsDrainedOnce()
-    {
-        var posted = new Queue<Action>();
-        var batches = new List<int[]>();
-        var drained = 0;
-        UiDispatcher<int>? dispatcher = null;
-        dispatcher = new UiDispatcher<int>(
-            posted.Enqueue,
-            batch =>
-            {
-                batches.Add([.. batch]);
-                if (batch[^1] < 3)
-                {
-                    dispatcher!.Enqueue(batch[^1] + 1); // arrives while the drain is running
-                }
-            },
-            slice: TimeSpan.FromMilliseconds(200),
-            drained: () => drained++);
-        dispatcher.Enqueue(0);
-
-        posted.Dequeue()();
-
-        Assert.Equal([[0], [1], [2], [3]], batches);
-        Assert.Equal(1, drained);
-        Assert.Empty(posted);
     }
 
     /// <summary>Posted drains, run one by one on the test thread as the UI loop would.</summary>
