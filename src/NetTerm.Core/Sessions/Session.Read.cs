@@ -153,7 +153,7 @@ public sealed partial class Session
     }
 
     private byte[] _heldPreview = [];
-    private char[] _chars = [];
+    private int _decoded;
 
     private async ValueTask DeliverAsync(ReadOnlyMemory<byte> data)
     {
@@ -168,15 +168,29 @@ public sealed partial class Session
             return;
         }
 
-        // One decode buffer for the session: the event's string is the only per-read copy of the text.
-        var max = Options.Encoding.GetMaxCharCount(data.Length);
-        if (_chars.Length < max)
-            _chars = new char[max];
-        var count = _decoder.GetChars(data.Span, _chars, flush: false);
+        // Decoded straight into the event's string: counting first (without touching the decoder's state) costs a
+        // read of the bytes, a decode buffer copied into the string would cost a second write and read of the text,
+        // which in a flood is the busiest memory traffic of the read loop.
+        var count = _decoder.GetCharCount(data.Span, flush: false);
+        string text;
+        if (count == 0)
+        {
+            // The chunk ends inside a character: the decoder must still take its bytes.
+            _decoder.GetChars(data.Span, Span<char>.Empty, flush: false);
+            text = string.Empty;
+        }
+        else
+        {
+            text = string.Create(count, (Session: this, Data: data), static (chars, s) =>
+                s.Session._decoded = s.Session._decoder.GetChars(s.Data.Span, chars, flush: false));
+            if (_decoded < count)
+                text = text[.._decoded]; // not expected: GetCharCount and GetChars agree for every .NET encoding
+        }
+
         // Uninitialized: every byte is overwritten at once, and zeroing 100 MB of a flood costs as much as copying it.
         var raw = GC.AllocateUninitializedArray<byte>(data.Length);
         data.Span.CopyTo(raw);
-        await PublishAsync(new DataReceivedEvent(new string(_chars, 0, count), raw, IsTls)).ConfigureAwait(false);
+        await PublishAsync(new DataReceivedEvent(text, raw, IsTls)).ConfigureAwait(false);
     }
 
     private void FlushDecoder()

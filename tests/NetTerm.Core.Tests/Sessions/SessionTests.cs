@@ -106,6 +106,31 @@ public sealed class SessionTests
         Assert.Equal("a\uFFFD(b", driver.ReceivedText);
     }
 
+    [Theory]
+    [InlineData("utf-8", "grüße € 😀 日本")]
+    [InlineData("cp437", "│┤╡ grüße")]
+    [InlineData("latin1", "grüße ÿ")]
+    public async Task RunAsync_CharactersSplitAcrossReads_DecodeWhole(string charset, string text)
+    {
+        // One byte per write, with a pause, so that every multi-byte character arrives in pieces.
+        var encoding = NetTerm.Core.Text.TextDecoderFactory.GetSendingEncoding(charset);
+        var bytes = encoding.GetBytes(text);
+        await using var server = new ScriptedServer(async (s, ct) =>
+        {
+            foreach (var b in bytes)
+            {
+                await s.SendAsync(new byte[] { b }, ct);
+                await Task.Delay(2, ct);
+            }
+        });
+        await using var driver = new SessionDriver(Raw(server.Port) with { Encoding = NetTerm.Core.Text.TextDecoderFactory.GetDecodingEncoding(charset) });
+
+        await driver.WaitClosedAsync();
+
+        Assert.Equal(text, driver.ReceivedText);
+        Assert.Equal(bytes, driver.ReceivedBytes);
+    }
+
     [Fact]
     public async Task RunAsync_RefusedPort_ClosesWithRefusedFailure()
     {
