@@ -5,9 +5,11 @@ bench_name=${0##*/}
 
 # need_tools TOOL...: exits 2 naming the first missing tool and its package.
 need_tools() {
-  local tool
+  local tool package
   for tool in "$@"; do
-    command -v "$tool" >/dev/null || { echo "$bench_name: $tool is missing (apt-get install ${tool/#telnet/inetutils-telnet})" >&2; exit 2; }
+    package=$tool
+    [[ $tool == telnet ]] && package=inetutils-telnet
+    command -v "$tool" >/dev/null || { echo "$bench_name: $tool is missing (apt-get install $package)" >&2; exit 2; }
   done
 }
 
