@@ -11,43 +11,16 @@
 # Needs: dotnet SDK, tmux, telnet (apt-get install tmux inetutils-telnet), python3. Usage: bench/flood.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
-root=$PWD
+source bench/lib.sh
 port="${FLOOD_PORT:-27990}"
 lines="${FLOOD_LINES:-1250000}"
 timeout_s="${FLOOD_TIMEOUT:-900}"
 
-for tool in tmux telnet python3 bc; do
-  command -v "$tool" >/dev/null || { echo "flood.sh: $tool is missing (apt-get install tmux inetutils-telnet bc)" >&2; exit 2; }
-done
+need_tools tmux telnet python3 bc
+netterm_aot
 
-# The shipped linux-x64 build is Native AOT (as in bench/throughput.sh); reuse it if it is already there.
-nt=$root/bench/out/netterm-aot/netterm
-[[ -x $nt ]] || dotnet publish src/NetTerm.Cli -c Release -r linux-x64 -p:PublishAot=true -o bench/out/netterm-aot >/dev/null
-
-work=$(mktemp -d /tmp/netterm-flood.XXXXXX)
-events=$work/events
-session=netterm-flood-$$
-server_pid=
-# Each client is ended by pid as well (TERM, then KILL): netterm now exits on its own when its pane goes away
-# (SIGHUP), but a benchmark must never leave a client behind if that breaks again.
-stop_client() {
-  tmux kill-session -t "$session" 2>/dev/null || true
-  [[ -n ${pid:-} ]] || return 0
-  kill "$pid" 2>/dev/null || true
-  for _ in $(seq 50); do [[ -d /proc/$pid ]] && ! grep -q '^State:.*Z' "/proc/$pid/status" 2>/dev/null || break; sleep 0.1; done
-  [[ -d /proc/$pid ]] && ! grep -q '^State:.*Z' "/proc/$pid/status" 2>/dev/null && kill -9 "$pid" 2>/dev/null || true
-  pid=
-}
-cleanup() {
-  stop_client
-  [[ -n $server_pid ]] && kill "$server_pid" 2>/dev/null || true
-}
-trap cleanup EXIT
-
-python3 bench/floodserver.py --port "$port" --lines "$lines" --width 78 --events "$events" &
-server_pid=$!
-for _ in $(seq 600); do grep -q '^ready' "$events" 2>/dev/null && break; sleep 0.1; done
-grep -q '^ready' "$events" || { echo "flood.sh: the server did not start" >&2; exit 1; }
+bench_workspace flood
+start_floodserver --port "$port" --lines "$lines" --width 78
 payload=$(awk '/^ready/ {print $3}' "$events")
 
 now() { date +%s.%N; }

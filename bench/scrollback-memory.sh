@@ -10,47 +10,22 @@
 # Needs: dotnet SDK, tmux, python3, bc. Usage: bench/scrollback-memory.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
-root=$PWD
+source bench/lib.sh
 port="${MEM_PORT:-27992}"
 lines="${MEM_LINES:-1000000}"
 width=80
 delay="${MEM_DELAY:-6}"
 text_bytes=$((lines * width))
 
-for tool in tmux python3 bc; do
-  command -v "$tool" >/dev/null || { echo "scrollback-memory.sh: $tool is missing (apt-get install tmux bc)" >&2; exit 2; }
-done
+need_tools tmux python3 bc
 
 echo "== (a) in-process: Scrollback + TerminalTextProcessor, $lines x $width chars"
 [[ -n ${MEM_SKIP_A:-} ]] || dotnet run -c Release --project bench/ScrollbackMemory -- "$lines" "$width" || true
 
-nt=$root/bench/out/netterm-aot/netterm
-[[ -x $nt ]] || dotnet publish src/NetTerm.Cli -c Release -r linux-x64 -p:PublishAot=true -o bench/out/netterm-aot >/dev/null
+netterm_aot
 
-work=$(mktemp -d /tmp/netterm-mem.XXXXXX)
-events=$work/events
-session=netterm-mem-$$
-server_pid=
-# Each client is ended by pid as well (TERM, then KILL): netterm now exits on its own when its pane goes away
-# (SIGHUP), but a benchmark must never leave a client behind if that breaks again.
-stop_client() {
-  tmux kill-session -t "$session" 2>/dev/null || true
-  [[ -n ${pid:-} ]] || return 0
-  kill "$pid" 2>/dev/null || true
-  for _ in $(seq 50); do [[ -d /proc/$pid ]] && ! grep -q '^State:.*Z' "/proc/$pid/status" 2>/dev/null || break; sleep 0.1; done
-  [[ -d /proc/$pid ]] && ! grep -q '^State:.*Z' "/proc/$pid/status" 2>/dev/null && kill -9 "$pid" 2>/dev/null || true
-  pid=
-}
-cleanup() {
-  stop_client
-  [[ -n $server_pid ]] && kill "$server_pid" 2>/dev/null || true
-}
-trap cleanup EXIT
-
-python3 bench/floodserver.py --port "$port" --lines "$lines" --width "$width" --delay "$delay" --events "$events" &
-server_pid=$!
-for _ in $(seq 600); do grep -q '^ready' "$events" 2>/dev/null && break; sleep 0.1; done
-grep -q '^ready' "$events" || { echo "scrollback-memory.sh: the server did not start" >&2; exit 1; }
+bench_workspace mem
+start_floodserver --port "$port" --lines "$lines" --width "$width" --delay "$delay"
 
 kib() { awk -v k="$1" '$1 == k":" {print $2}' "/proc/$pid/status"; }
 mib() { echo "scale=1; $1 / 1024" | bc -l; }

@@ -77,7 +77,8 @@ public sealed class LoopbackServer : IAsyncDisposable
             client.NoDelay = true;
             lock (_connections)
             {
-                _connections.Add(RunAsync(client));
+                // Off the accept loop, so a handler that blocks before its first await does not stop the next accept.
+                _connections.Add(Task.Run(() => RunAsync(client)));
             }
         }
     }

@@ -2,8 +2,9 @@ using NetTerm.Core.Sessions;
 
 namespace NetTerm.Core.Transcripts;
 
-/// <summary>A session log. <see cref="TranscriptWriter"/> writes the human-readable, direction-tagged text form;
-/// another format (such as JSON lines) implements this same contract. Implementations are thread-safe.</summary>
+/// <summary>A session log. <see cref="TranscriptRecorder"/> implements it once for every file format
+/// (<see cref="TranscriptWriter"/> for text, <see cref="JsonLinesTranscriptWriter"/> for JSON lines).
+/// Implementations are thread-safe.</summary>
 public interface ITranscriptSink : IDisposable
 {
     /// <summary>Replaces the redactor applied to sent lines; null logs sent lines as they are.</summary>

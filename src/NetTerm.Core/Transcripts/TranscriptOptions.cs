@@ -6,7 +6,7 @@ public sealed record TranscriptOptions
     /// <summary>The smallest accepted <see cref="MaxLineLength"/>; one escape is at most 6 characters.</summary>
     public const int MinimumLineLength = 16;
 
-    /// <summary>Add to an existing file instead of replacing it (<see cref="TranscriptWriter.Open"/> only).</summary>
+    /// <summary>Add to an existing file instead of replacing it (the writers' <c>Open</c> only).</summary>
     public bool Append { get; init; }
 
     /// <summary>Longest line text, counted after escaping. A longer line is split, each piece but the last ending
