@@ -30,6 +30,7 @@ internal sealed class SessionController : IAsyncDisposable
     private readonly UiDispatcher<SessionUpdate> _dispatcher;
     private readonly CancellationTokenSource _life = new();
     private readonly List<Task> _running = [];
+    private bool _logFailed;
 
     public SessionController(ITranscriptSink? transcript, OutputModel output, UiDispatcher<SessionUpdate> dispatcher)
     {
@@ -120,19 +121,32 @@ internal sealed class SessionController : IAsyncDisposable
     private async ValueTask HandleAsync(int generation, SessionOptions options, RedactionGate gate, SessionEvent e)
     {
         var shown = gate.Process(e, out var masked);
+        WarningEvent? logFailure = null;
         try
         {
-            _transcript?.Write(e);
+            if (!_logFailed)
+            {
+                _transcript?.Write(e);
+            }
         }
         catch (IOException ex)
         {
-            // Disk full: the session goes on; the UI says the log stopped.
-            shown = new WarningEvent("transcript: " + ex.Message);
+            // Disk full: the session goes on, the event is still shown, and the UI says once that the log stopped.
+            _logFailed = true;
+            logFailure = new WarningEvent("transcript: " + Core.Text.Messages.OneLine(ex.Message) + "; logging stopped");
         }
 
-        var update = new SessionUpdate(generation, shown, e, masked);
+        await DeliverAsync(new SessionUpdate(generation, shown, e, masked), options).ConfigureAwait(false);
+        if (logFailure is not null)
+        {
+            await DeliverAsync(new SessionUpdate(generation, logFailure, logFailure, false), options).ConfigureAwait(false);
+        }
+    }
+
+    private async ValueTask DeliverAsync(SessionUpdate update, SessionOptions options)
+    {
         Record(update, options);
-        if (shown is DataReceivedEvent)
+        if (update.Event is DataReceivedEvent)
         {
             // Parsed and stored above; the UI only has to draw it (no profile uses received data through OnEvent:
             // profiles read it as the session's inbound observers).

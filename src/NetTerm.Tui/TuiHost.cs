@@ -21,7 +21,7 @@ public static class TuiHost
     public static async Task<int> RunAsync(TuiLaunch launch, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(launch);
-        using var transcript = launch.LogFile is { } path ? TranscriptSinks.Open(path, launch.LogFormat) : null;
+        var transcript = launch.LogFile is { } path ? TranscriptSinks.Open(path, launch.LogFormat) : null;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var signalled = false;
         var terminalGone = false;
@@ -39,13 +39,13 @@ public static class TuiHost
         }
 
         // The transcript buffers up to ~100 ms: whatever way the process ends, what was received is written out.
-        void OnExit(object? sender, EventArgs e) => transcript?.Dispose();
+        void OnExit(object? sender, EventArgs e) => CloseLog(transcript);
         using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
         using var hup = PosixSignalRegistration.Create(PosixSignal.SIGHUP, OnSignal);
         IApplication? app = null;
         void OnCrash(object? sender, UnhandledExceptionEventArgs e)
         {
-            transcript?.Dispose();
+            CloseLog(transcript);
             app?.Dispose();
         }
 
@@ -91,9 +91,24 @@ public static class TuiHost
 
             AppDomain.CurrentDomain.UnhandledException -= OnCrash;
             AppDomain.CurrentDomain.ProcessExit -= OnExit;
+            CloseLog(transcript);
         }
 
         return terminalGone ? 129 : signalled ? 130 : 0;
+    }
+
+    /// <summary>Writes out the transcript's last lines. A disk that filled up was already said in the pane; here, with
+    /// the terminal restored, one line on stderr says the file is incomplete. Closing twice is harmless.</summary>
+    private static void CloseLog(ITranscriptSink? transcript)
+    {
+        try
+        {
+            transcript?.Dispose();
+        }
+        catch (IOException ex)
+        {
+            Console.Error.WriteLine("netterm: transcript: " + Core.Text.Messages.OneLine(ex.Message) + "; the log is incomplete");
+        }
     }
 
     /// <summary>NETTERM_FAULT_INJECT=crash throws an unhandled exception on a background thread a second after start:

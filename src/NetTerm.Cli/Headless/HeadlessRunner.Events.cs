@@ -11,7 +11,18 @@ internal sealed partial class HeadlessRunner
     {
         await foreach (var e in session.Events.ReadAllAsync().ConfigureAwait(false))
         {
-            transcript?.Write(e);
+            try
+            {
+                transcript?.Write(e);
+            }
+            catch (IOException ex)
+            {
+                // A full disk stops the log, not the session: said once on stderr, like any warning.
+                transcript = null;
+                _logFailed = true;
+                Error("transcript: " + Core.Text.Messages.OneLine(ex.Message) + "; logging stopped");
+            }
+
             profile.OnEvent(e);
             switch (e)
             {
@@ -99,6 +110,9 @@ internal sealed partial class HeadlessRunner
     }
 
     private bool _unverified;
+
+    /// <summary>Writing the transcript failed once (a full disk): it was said, and the log was given up.</summary>
+    private bool _logFailed;
 
     private void Error(string message) =>
         _console.Error.WriteLine("netterm: " + Neutral(message) + (_unverified ? " [TLS UNVERIFIED]" : string.Empty));

@@ -38,7 +38,7 @@ internal sealed partial class HeadlessRunner
             throw new UsageException($"cannot open log file: {Core.Text.Messages.OneLine(ex.Message)}");
         }
 
-        using (transcript)
+        try
         {
             // A larger read means fewer loop turns: the pass-through path is bound by per-read overhead, not copying.
             var options = _request.Binary
@@ -66,6 +66,10 @@ internal sealed partial class HeadlessRunner
             await events.ConfigureAwait(false);
             await _console.Output.FlushAsync(CancellationToken.None).ConfigureAwait(false);
         }
+        finally
+        {
+            CloseTranscript(transcript);
+        }
 
         if (ct.IsCancellationRequested)
         {
@@ -79,6 +83,22 @@ internal sealed partial class HeadlessRunner
 
         Error(verdict.Detail ?? verdict.Outcome.ToString());
         return ExitCodes.For(verdict.Outcome);
+    }
+
+    /// <summary>The last lines and the closing note are written here; a disk that filled up is reported once.</summary>
+    private void CloseTranscript(ITranscriptSink? transcript)
+    {
+        try
+        {
+            transcript?.Dispose();
+        }
+        catch (IOException ex)
+        {
+            if (!_logFailed)
+            {
+                Error("transcript: " + Core.Text.Messages.OneLine(ex.Message) + "; the log is incomplete");
+            }
+        }
     }
 
     private async Task FinishAfterEofAsync(Session session, IProfileSession profile, Task events, Task input, CancellationToken ct)

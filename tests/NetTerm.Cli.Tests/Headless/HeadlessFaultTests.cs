@@ -93,4 +93,21 @@ public sealed class HeadlessFaultTests : IClassFixture<TestCertificates>
         Assert.Equal(1, connections);
         Assert.Empty(result.Stdout);
     }
+
+    [Fact]
+    public async Task RunAsync_LogDiskFull_SessionGoesOnAndTheFailureIsSaidOnce()
+    {
+        // /dev/full takes the open and fails every write with ENOSPC, as a full disk would.
+        Assert.True(File.Exists("/dev/full"), "this test needs Linux's /dev/full");
+        await using var echo = LoopbackEchoServer.Start("hello\r\n"u8.ToArray());
+
+        var result = await CliHarness.RunAsync("first\nsecond\n"u8.ToArray(), null,
+            "--no-tui", "--mode", "raw", "--wait", "1", "--log", "/dev/full", "127.0.0.1", echo.Port.ToString(CultureInfo.InvariantCulture));
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("hello\nfirst\nsecond\n", result.Text);
+        var failures = result.Stderr.Split('\n').Where(l => l.StartsWith("netterm: transcript:", StringComparison.Ordinal)).ToList();
+        Assert.Single(failures);
+        Assert.DoesNotContain("internal error", result.Stderr, StringComparison.Ordinal);
+    }
 }
