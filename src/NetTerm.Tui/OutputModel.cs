@@ -1,3 +1,4 @@
+using System.Text;
 using NetTerm.Core.Profiles;
 using NetTerm.Core.Sessions;
 using NetTerm.Core.Terminal;
@@ -15,6 +16,8 @@ internal sealed class OutputModel
 {
     private readonly TerminalTextProcessor _processor;
     private volatile bool _localEcho = true;
+    private Encoding? _checkedEncoding;
+    private bool _asciiCompatible;
 
     public OutputModel(int scrollbackLines)
     {
@@ -42,7 +45,7 @@ internal sealed class OutputModel
             switch (u.Event)
             {
                 case DataReceivedEvent e:
-                    _processor.Process(e.Text, e.Timestamp);
+                    _processor.Process(e.Text, AsciiOf(e, options), e.Timestamp);
                     Traffic.Append(ByteDirection.In, e.Raw.Span, e.Timestamp);
                     return;
                 case LineSentEvent e:
@@ -92,6 +95,36 @@ internal sealed class OutputModel
                     return;
             }
         }
+    }
+
+    /// <summary>The event's bytes when they are its text one byte per character (all ASCII, and the session's encoding
+    /// decodes ASCII as ASCII, which EBCDIC does not); empty otherwise. The text processor then stores plain lines
+    /// from them.</summary>
+    private ReadOnlySpan<byte> AsciiOf(DataReceivedEvent e, SessionOptions? options)
+    {
+        var raw = e.Raw.Span;
+        return raw.Length == e.Text.Length && options is not null && IsAsciiCompatible(options.Encoding) && Ascii.IsValid(raw)
+            ? raw
+            : [];
+    }
+
+    private bool IsAsciiCompatible(Encoding encoding)
+    {
+        if (!ReferenceEquals(encoding, _checkedEncoding))
+        {
+            Span<byte> bytes = stackalloc byte[128];
+            Span<char> chars = stackalloc char[256];
+            for (var b = 0; b < bytes.Length; b++)
+            {
+                bytes[b] = (byte)b;
+            }
+
+            var count = encoding.GetChars(bytes, chars);
+            _asciiCompatible = count == bytes.Length && Ascii.Equals(bytes, chars[..count]);
+            _checkedEncoding = encoding;
+        }
+
+        return _asciiCompatible;
     }
 
     private void RecordSent(LineSentEvent e, bool masked, SessionOptions? options)

@@ -29,6 +29,27 @@ public class OutputModelTests
         Assert.Equal(raw.Length, model.Traffic.TotalIn);
     }
 
+    [Theory]
+    [InlineData("utf-8")]
+    [InlineData("cp437")]
+    [InlineData("IBM037")] // EBCDIC: ASCII bytes that are other characters
+    [InlineData("utf-16")]
+    public void Record_ReceivedAsciiBytes_LinesAreTheDecodedText(string charset)
+    {
+        var encoding = NetTerm.Core.Text.TextDecoderFactory.GetDecodingEncoding(charset);
+        var raw = Encoding.ASCII.GetBytes("HELLO there\r\nsecond line\r\n");
+        var text = encoding.GetString(raw);
+        var model = new OutputModel(1000);
+
+        model.Record(Update(new DataReceivedEvent(text, raw, false)), Options with { Encoding = encoding });
+
+        var expected = new Scrollback(1000);
+        new TerminalTextProcessor(expected).Process(text, DateTimeOffset.Now);
+        Assert.Equal(
+            Enumerable.Range(0, expected.Count).Select(i => expected.GetLine(i).Text),
+            Texts(model));
+    }
+
     [Fact]
     public void Record_SentLine_EchoesItAndRebuildsItsBytesWithTheLineEnding()
     {

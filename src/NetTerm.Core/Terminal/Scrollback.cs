@@ -83,6 +83,30 @@ public sealed partial class Scrollback
         }
     }
 
+    /// <summary>Appends a line of ASCII without styles, at most <see cref="MaxLineLength"/> long (the text processor's
+    /// plain-line path): the bytes are copied as they are, with no UTF-16 to narrow.</summary>
+    internal void AppendAscii(LineKind kind, ReadOnlySpan<byte> text, DateTimeOffset timestamp)
+    {
+        if (text.Length > MaxLineLength)
+            throw new ArgumentException("An ASCII line must fit on one line.", nameof(text));
+        lock (SyncRoot)
+        {
+            while (_lines.Count > 0 && (_lines.IsFull || _blocks.Count >= MaxBlockSpan))
+                EvictFirst();
+            var (block, offset) = Reserve(text.Length);
+            if (!text.IsEmpty)
+            {
+                text.CopyTo(_blocks[block - _firstBlock].AsSpan(offset));
+                _writeOffset = offset + text.Length;
+            }
+
+            RecordOffset(TotalAppended, (short)timestamp.Offset.TotalMinutes);
+            _lines.PushBack(new ScrollbackEntry(timestamp.UtcTicks, block, offset, (ushort)text.Length, 0, kind));
+            TotalAppended++;
+            Version++;
+        }
+    }
+
     /// <summary>
     /// Replaces the text and runs of the last line (the line being edited by CR, BS or CSI K), keeping its kind and
     /// timestamp. Text beyond <see cref="MaxLineLength"/> continues on new lines.

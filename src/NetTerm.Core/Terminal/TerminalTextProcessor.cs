@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace NetTerm.Core.Terminal;
 
 /// <summary>
@@ -46,8 +48,18 @@ public sealed partial class TerminalTextProcessor
     public void Process(ReadOnlySpan<char> text) => Process(text, _timeProvider.GetLocalNow());
 
     /// <summary>Processes the next chunk; new lines get <paramref name="timestamp"/> (use the event's timestamp).</summary>
-    public void Process(ReadOnlySpan<char> text, DateTimeOffset timestamp)
+    public void Process(ReadOnlySpan<char> text, DateTimeOffset timestamp) => Process(text, [], timestamp);
+
+    /// <summary>
+    /// As <see cref="Process(ReadOnlySpan{char}, DateTimeOffset)"/>, given also the bytes the text was decoded from when
+    /// they are all ASCII and one character each (<paramref name="ascii"/>[i] is <paramref name="text"/>[i]; empty when
+    /// not). Whole plain lines are then found and stored from the bytes: in a flood that halves the memory the line
+    /// search and the copy into the scrollback read, which is what they are bound by.
+    /// </summary>
+    public void Process(ReadOnlySpan<char> text, ReadOnlySpan<byte> ascii, DateTimeOffset timestamp)
     {
+        if (!ascii.IsEmpty && ascii.Length != text.Length)
+            throw new ArgumentException("The ASCII bytes must be the text, one byte per character.", nameof(ascii));
         _now = timestamp;
         DetachIfMoved();
         var specialChars = EscapeTables.Special[0];
@@ -58,13 +70,16 @@ public sealed partial class TerminalTextProcessor
             {
                 // Plain text is copied in runs; only the characters that need a decision go one by one.
                 var rest = text[i..];
-                var index = EscapeTables.IndexOfSpecial(rest, specialChars);
+                var index = ascii.IsEmpty ? EscapeTables.IndexOfSpecial(rest, specialChars) : IndexOfSpecial(ascii[i..], rest, specialChars);
                 var run = index < 0 ? rest.Length : index;
                 if (index >= 0 && IsFreshPlainLine(run) && LineEndLength(rest[index..]) is var ending and > 0)
                 {
                     // A whole line of plain text on a fresh line (a flood's usual case): straight to the scrollback,
                     // as the line buffer would have committed it.
-                    _scrollback.Append(_kind, rest[..run], [], _now);
+                    if (ascii.IsEmpty)
+                        _scrollback.Append(_kind, rest[..run], [], _now);
+                    else
+                        _scrollback.AppendAscii(_kind, ascii.Slice(i, run), _now);
                     i += run + ending;
                     continue;
                 }
@@ -82,6 +97,14 @@ public sealed partial class TerminalTextProcessor
         }
 
         Sync();
+    }
+
+    /// <summary><see cref="EscapeTables.IndexOfSpecial"/> over ASCII bytes: the first byte outside the printable range
+    /// is nearly always the special one (CR, LF, ESC); anything else is decided on the text.</summary>
+    private static int IndexOfSpecial(ReadOnlySpan<byte> ascii, ReadOnlySpan<char> text, SearchValues<char> special)
+    {
+        var index = ascii.IndexOfAnyExceptInRange((byte)' ', (byte)'~');
+        return index < 0 || special.Contains((char)ascii[index]) ? index : EscapeTables.IndexOfSpecial(text, special);
     }
 
     /// <summary>Nothing of the current line is held or shown, no style is set, and the text fits on one line.</summary>

@@ -41,6 +41,32 @@ public sealed class TerminalTextProcessorFastPathTests
             Assert.Equal(expected, RunSplit(text, split, maxLineLength: 32));
     }
 
+    [Fact]
+    public void Process_WithAsciiBytes_SameLinesAsFromTheTextAlone()
+    {
+        // Every ASCII piece: controls, escapes, edits, lines longer than the cap, CR alone, DEL.
+        var random = new Random(7);
+        string[] pieces =
+        [
+            "plain line\r\n", "\r\n", "\n", "lf only\n", "prompt> ", "\x1b[31mred\x1b[0m after\r\n", "\x1b[1mbold to the end",
+            "over\rwritten\r\n", "back\bspace\r\n", "tab\there\r\n", "\x1b[Kerased\r\n", "\r", "lone cr", "del\x7f\x01ctl\r\n",
+            new string('x', 70) + "\r\n", new string('y', 32) + "\r\n", "esc \x1b]0;title\x07 done\r\n",
+        ];
+        for (var round = 0; round < 200; round++)
+        {
+            var text = string.Concat(Enumerable.Range(0, 30).Select(_ => pieces[random.Next(pieces.Length)]));
+            foreach (var size in new[] { 1, 7, 64, text.Length })
+                Assert.Equal(Run(text, size, maxLineLength: 32), Run(text, size, maxLineLength: 32, withBytes: true));
+        }
+    }
+
+    [Fact]
+    public void Process_AsciiBytesOfAnotherLength_Throws()
+    {
+        var processor = new TerminalTextProcessor(new Scrollback());
+        Assert.Throws<ArgumentException>(() => processor.Process("abc", "ab"u8, T0));
+    }
+
     private static string[] RunSplit(string text, int split, int maxLineLength)
     {
         var scrollback = new Scrollback(maxLines: 10_000, maxLineLength: maxLineLength);
@@ -51,12 +77,17 @@ public sealed class TerminalTextProcessorFastPathTests
         return Lines(scrollback);
     }
 
-    private static string[] Run(string text, int chunkSize, int maxLineLength)
+    private static string[] Run(string text, int chunkSize, int maxLineLength, bool withBytes = false)
     {
         var scrollback = new Scrollback(maxLines: 10_000, maxLineLength: maxLineLength);
         var processor = new TerminalTextProcessor(scrollback);
+        var bytes = withBytes ? System.Text.Encoding.ASCII.GetBytes(text) : [];
         for (var i = 0; i < text.Length; i += chunkSize)
-            processor.Process(text.AsSpan(i, Math.Min(chunkSize, text.Length - i)), T0);
+        {
+            var length = Math.Min(chunkSize, text.Length - i);
+            processor.Process(text.AsSpan(i, length), withBytes ? bytes.AsSpan(i, length) : [], T0);
+        }
+
         processor.Flush();
         return Lines(scrollback);
     }
