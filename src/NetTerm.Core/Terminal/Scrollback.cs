@@ -91,8 +91,7 @@ public sealed partial class Scrollback
             throw new ArgumentException("An ASCII line must fit on one line.", nameof(text));
         lock (SyncRoot)
         {
-            while (_lines.Count > 0 && (_lines.IsFull || _blocks.Count >= MaxBlockSpan))
-                EvictFirst();
+            MakeRoom();
             var (block, offset) = Reserve(text.Length);
             if (!text.IsEmpty)
             {
@@ -100,9 +99,7 @@ public sealed partial class Scrollback
                 _writeOffset = offset + text.Length;
             }
 
-            RecordOffset(TotalAppended, (short)timestamp.Offset.TotalMinutes);
-            _lines.PushBack(new ScrollbackEntry(timestamp.UtcTicks, block, offset, (ushort)text.Length, 0, kind));
-            TotalAppended++;
+            PushEntry(kind, block, offset, (ushort)text.Length, 0, timestamp);
             Version++;
         }
     }
@@ -190,15 +187,27 @@ public sealed partial class Scrollback
         do
         {
             var end = SplitEnd(text, pos);
-            while (_lines.Count > 0 && (_lines.IsFull || _blocks.Count >= MaxBlockSpan))
-                EvictFirst();
+            MakeRoom();
             var (block, offset, textBytes, runCount) = Write(text[pos..end], runs, pos, ref runIndex);
-            RecordOffset(TotalAppended, (short)timestamp.Offset.TotalMinutes);
-            _lines.PushBack(new ScrollbackEntry(timestamp.UtcTicks, block, offset, textBytes, runCount, kind));
-            TotalAppended++;
+            PushEntry(kind, block, offset, textBytes, runCount, timestamp);
             pos = end;
         }
         while (pos < text.Length);
+    }
+
+    /// <summary>Evicts the oldest lines while the ring or the span of blocks is full.</summary>
+    private void MakeRoom()
+    {
+        while (_lines.Count > 0 && (_lines.IsFull || _blocks.Count >= MaxBlockSpan))
+            EvictFirst();
+    }
+
+    /// <summary>Adds the entry of a line whose bytes were just written at <paramref name="block"/>:<paramref name="offset"/>.</summary>
+    private void PushEntry(LineKind kind, int block, int offset, ushort textBytes, ushort runCount, DateTimeOffset timestamp)
+    {
+        RecordOffset(TotalAppended, (short)timestamp.Offset.TotalMinutes);
+        _lines.PushBack(new ScrollbackEntry(timestamp.UtcTicks, block, offset, textBytes, runCount, kind));
+        TotalAppended++;
     }
 
     /// <summary>End of the piece that starts at <paramref name="start"/>: at most MaxLineLength units, and never

@@ -1,5 +1,3 @@
-using System.Buffers;
-
 namespace NetTerm.Core.Terminal;
 
 /// <summary>
@@ -70,7 +68,9 @@ public sealed partial class TerminalTextProcessor
             {
                 // Plain text is copied in runs; only the characters that need a decision go one by one.
                 var rest = text[i..];
-                var index = ascii.IsEmpty ? EscapeTables.IndexOfSpecial(rest, specialChars) : IndexOfSpecial(ascii[i..], rest, specialChars);
+                var index = ascii.IsEmpty
+                    ? EscapeTables.IndexOfSpecial(rest, specialChars)
+                    : EscapeTables.IndexOfSpecial(ascii[i..], rest, specialChars);
                 var run = index < 0 ? rest.Length : index;
                 if (index >= 0 && IsFreshPlainLine(run) && LineEndLength(rest[index..]) is var ending and > 0)
                 {
@@ -97,14 +97,6 @@ public sealed partial class TerminalTextProcessor
         }
 
         Sync();
-    }
-
-    /// <summary><see cref="EscapeTables.IndexOfSpecial"/> over ASCII bytes: the first byte outside the printable range
-    /// is nearly always the special one (CR, LF, ESC); anything else is decided on the text.</summary>
-    private static int IndexOfSpecial(ReadOnlySpan<byte> ascii, ReadOnlySpan<char> text, SearchValues<char> special)
-    {
-        var index = ascii.IndexOfAnyExceptInRange((byte)' ', (byte)'~');
-        return index < 0 || special.Contains((char)ascii[index]) ? index : EscapeTables.IndexOfSpecial(text, special);
     }
 
     /// <summary>Nothing of the current line is held or shown, no style is set, and the text fits on one line.</summary>
