@@ -15,10 +15,10 @@ namespace NetTerm.Tui;
 /// </summary>
 internal sealed class SessionController : IAsyncDisposable
 {
-    /// <summary>Bytes of session data queued for the UI (see <see cref="Weigh"/>) beyond which the pump pauses; the
-    /// session's channel (<see cref="EventCapacity"/> events) then fills and the socket reads stop. About 1.3 MB of
-    /// received bytes: enough to keep the UI busy between two handovers, small beside the scrollback.</summary>
-    internal const long BacklogBytes = 4 * 1024 * 1024;
+    /// <summary>Events queued for the UI beyond which the pump pauses; the session's channel then fills and the socket
+    /// reads stop. Received data is never queued (it is recorded, and only asks for a frame), so what waits here are
+    /// state changes and profile events, a few hundred bytes each.</summary>
+    internal const int BacklogEvents = 16_384;
 
     /// <summary>The session's channel only hands events to the pump, which takes up to this many at a time; a read is
     /// at most <see cref="SessionOptions.ReadBufferSize"/> bytes (and twice that as text), so the channel and the
@@ -170,14 +170,6 @@ internal sealed class SessionController : IAsyncDisposable
             _output.AddLine(LineKind.Error, "internal error while showing " + update.Event.GetType().Name + ": " + ex.Message);
         }
     }
-
-    /// <summary>What an update holds in memory, roughly: received text (UTF-16) and its raw bytes, or a small fixed
-    /// amount for anything else.</summary>
-    internal static long Weigh(SessionUpdate update) => update.Original switch
-    {
-        DataReceivedEvent e => 64 + ((long)e.Text.Length * 2) + e.Raw.Length,
-        _ => 256,
-    };
 
     private void Track(Task task)
     {

@@ -50,13 +50,13 @@ internal sealed partial class MainWindow
         var current = _controller.Generation;
         foreach (var u in batch)
         {
-            var mine = u.Generation == current;
-            if (mine)
+            if (u.Generation != current)
             {
-                Apply(u.Event);
+                continue; // an earlier connection's: its lines are recorded, its state is gone
             }
 
-            if (mine && _controller.Profile is { } profile)
+            Apply(u.Event);
+            if (_controller.Profile is { } profile)
             {
                 try
                 {

@@ -40,7 +40,7 @@ internal sealed partial class MainWindow : Runnable
         _palette = new OutputPalette(launch.NoColor);
         _output = new OutputModel(launch.ScrollbackLines);
         _dispatcher = new UiDispatcher<SessionUpdate>(
-            Post, ApplyBatch, weigh: SessionController.Weigh, maxWeight: SessionController.BacklogBytes, drained: OnDrained);
+            Post, ApplyBatch, maxWeight: SessionController.BacklogEvents, drained: OnDrained);
         _controller = new SessionController(transcript, _output, _dispatcher);
         Width = Dim.Fill();
         Height = Dim.Fill();
