@@ -91,7 +91,10 @@ public sealed partial class Scrollback
             throw new ArgumentException("An ASCII line must fit on one line.", nameof(text));
         lock (SyncRoot)
         {
-            MakeRoom();
+            // The eviction and entry steps of AppendPieces, written out again on purpose: shared through two small
+            // methods they measured 4-5 % slower in a flood's recording (Native AOT), even marked for inlining.
+            while (_lines.Count > 0 && (_lines.IsFull || _blocks.Count >= MaxBlockSpan))
+                EvictFirst();
             var (block, offset) = Reserve(text.Length);
             if (!text.IsEmpty)
             {
@@ -99,7 +102,9 @@ public sealed partial class Scrollback
                 _writeOffset = offset + text.Length;
             }
 
-            PushEntry(kind, block, offset, (ushort)text.Length, 0, timestamp);
+            RecordOffset(TotalAppended, (short)timestamp.Offset.TotalMinutes);
+            _lines.PushBack(new ScrollbackEntry(timestamp.UtcTicks, block, offset, (ushort)text.Length, 0, kind));
+            TotalAppended++;
             Version++;
         }
     }
@@ -187,27 +192,15 @@ public sealed partial class Scrollback
         do
         {
             var end = SplitEnd(text, pos);
-            MakeRoom();
+            while (_lines.Count > 0 && (_lines.IsFull || _blocks.Count >= MaxBlockSpan))
+                EvictFirst();
             var (block, offset, textBytes, runCount) = Write(text[pos..end], runs, pos, ref runIndex);
-            PushEntry(kind, block, offset, textBytes, runCount, timestamp);
+            RecordOffset(TotalAppended, (short)timestamp.Offset.TotalMinutes);
+            _lines.PushBack(new ScrollbackEntry(timestamp.UtcTicks, block, offset, textBytes, runCount, kind));
+            TotalAppended++;
             pos = end;
         }
         while (pos < text.Length);
-    }
-
-    /// <summary>Evicts the oldest lines while the ring or the span of blocks is full.</summary>
-    private void MakeRoom()
-    {
-        while (_lines.Count > 0 && (_lines.IsFull || _blocks.Count >= MaxBlockSpan))
-            EvictFirst();
-    }
-
-    /// <summary>Adds the entry of a line whose bytes were just written at <paramref name="block"/>:<paramref name="offset"/>.</summary>
-    private void PushEntry(LineKind kind, int block, int offset, ushort textBytes, ushort runCount, DateTimeOffset timestamp)
-    {
-        RecordOffset(TotalAppended, (short)timestamp.Offset.TotalMinutes);
-        _lines.PushBack(new ScrollbackEntry(timestamp.UtcTicks, block, offset, textBytes, runCount, kind));
-        TotalAppended++;
     }
 
     /// <summary>End of the piece that starts at <paramref name="start"/>: at most MaxLineLength units, and never
